@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.pagination import Pagination
+    from ..models.ready_connection import ReadyConnection
+    from ..models.response_meta import ResponseMeta
+    from ..models.setup_connection import SetupConnection
+
+
+T = TypeVar("T", bound="ConnectionList")
+
+
+@_attrs_define
+class ConnectionList:
+    """One page of connections.
+
+    Example:
+        {'data': [], 'pagination': {'hasMore': False, 'nextCursor': None}, 'meta': {'requestId': 'req_123'}}
+
+    Attributes:
+        data (list[ReadyConnection | SetupConnection]): The connections on this page.
+        pagination (Pagination): Cursor pagination state of a list page.
+        meta (ResponseMeta | Unset): Response metadata.
+    """
+
+    data: list[ReadyConnection | SetupConnection]
+    pagination: Pagination
+    meta: ResponseMeta | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.ready_connection import ReadyConnection
+
+        data = []
+        for data_item_data in self.data:
+            data_item: dict[str, Any]
+            if isinstance(data_item_data, ReadyConnection):
+                data_item = data_item_data.to_dict()
+            else:
+                data_item = data_item_data.to_dict()
+
+            data.append(data_item)
+
+        pagination = self.pagination.to_dict()
+
+        meta: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+                "pagination": pagination,
+            }
+        )
+        if meta is not UNSET:
+            field_dict["meta"] = meta
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.pagination import Pagination
+        from ..models.ready_connection import ReadyConnection
+        from ..models.response_meta import ResponseMeta
+        from ..models.setup_connection import SetupConnection
+
+        d = dict(src_dict)
+        data = []
+        _data = d.pop("data")
+        for data_item_data in _data:
+
+            def _parse_data_item(data: object) -> ReadyConnection | SetupConnection:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_connection_resource_type_0 = (
+                        ReadyConnection.from_dict(data)
+                    )
+
+                    return componentsschemas_connection_resource_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_connection_resource_type_1 = (
+                    SetupConnection.from_dict(data)
+                )
+
+                return componentsschemas_connection_resource_type_1
+
+            data_item = _parse_data_item(data_item_data)
+
+            data.append(data_item)
+
+        pagination = Pagination.from_dict(d.pop("pagination"))
+
+        _meta = d.pop("meta", UNSET)
+        meta: ResponseMeta | Unset
+        if isinstance(_meta, Unset):
+            meta = UNSET
+        else:
+            meta = ResponseMeta.from_dict(_meta)
+
+        connection_list = cls(
+            data=data,
+            pagination=pagination,
+            meta=meta,
+        )
+
+        connection_list.additional_properties = d
+        return connection_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
