@@ -1,0 +1,337 @@
+"""Configuration shared by both clients, and their thin I/O shells around `attempts()`."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import Callable, Mapping
+from typing import Any, Generic, Self, TypeVar
+
+import attrs
+import httpx
+
+from . import _validation as check
+from ._attempts import Outcome, Step, attempts
+from ._constants import (
+    API_KEY_ENV,
+    BASE_URL_ENV,
+    DEFAULT_BASE_URL,
+)
+from ._exceptions import WaycoreError
+from ._logging import configure_from_env
+from ._types import NOT_GIVEN, NotGiven, TimeoutTypes
+from ._version import __version__
+
+_T = TypeVar("_T")
+_HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
+
+USER_AGENT = f"waycore-python/{__version__}"
+
+
+@attrs.frozen(slots=True)
+class Call:
+    """One API call, described without I/O: what the resources build and the client sends.
+
+    `secrets` are values to mask should the server echo them in an error message.
+    """
+
+    method: str
+    path: str
+    params: Mapping[str, str | int] | None = None
+    json: Mapping[str, Any] | None = None
+    secrets: tuple[str, ...] = attrs.field(default=(), repr=False)
+
+
+@attrs.frozen(slots=True)
+class ClientConfig:
+    """Validated settings of a client. The API key is kept out of `repr`."""
+
+    api_key: str = attrs.field(repr=False)
+    base_url: str
+    timeout: httpx.Timeout
+    max_retries: int
+    default_headers: dict[str, str]
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        api_key: str | None,
+        base_url: str | None,
+        timeout: object,
+        max_retries: object,
+        default_headers: Mapping[str, str] | None,
+    ) -> ClientConfig:
+        """Apply the environment fallbacks and validate everything (constructor rules)."""
+        key = api_key if api_key else os.environ.get(API_KEY_ENV)
+        if not key:
+            raise WaycoreError(
+                f"No API key: pass api_key=... or set the {API_KEY_ENV} environment variable"
+            )
+        url = base_url if base_url else (os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL)
+        return cls(
+            api_key=check.api_key(key),
+            base_url=check.base_url(url),
+            timeout=check.timeout(timeout),
+            max_retries=check.max_retries(max_retries),
+            default_headers=check.headers(default_headers),
+        )
+
+    def request_headers(self) -> dict[str, str]:
+        """Headers sent on every request; the SDK's auth always wins."""
+        return {
+            "User-Agent": USER_AGENT,
+            "Accept": "application/json",
+            **self.default_headers,
+            "Authorization": f"Bearer {self.api_key}",
+        }
+
+    def derive(
+        self,
+        *,
+        timeout: TimeoutTypes | NotGiven,
+        max_retries: int | NotGiven,
+        default_headers: Mapping[str, str] | NotGiven,
+    ) -> ClientConfig:
+        """A copy with some settings replaced (for `with_options`), validated like the original."""
+        changes: dict[str, Any] = {}
+        if not isinstance(timeout, NotGiven):
+            changes["timeout"] = check.timeout(timeout)
+        if not isinstance(max_retries, NotGiven):
+            changes["max_retries"] = check.max_retries(max_retries)
+        if not isinstance(default_headers, NotGiven):
+            changes["default_headers"] = {**self.default_headers, **check.headers(default_headers)}
+        return attrs.evolve(self, **changes)
+
+
+class BaseClient(Generic[_HttpT]):
+    """What the sync and async clients share: configuration, request building, lifetime."""
+
+    def __init__(
+        self,
+        *,
+        config: ClientConfig,
+        http_client: _HttpT,
+        owns_http_client: bool,
+    ) -> None:
+        configure_from_env()
+        self._config = config
+        self._http: _HttpT = http_client
+        self._owns_http_client = owns_http_client
+        self._headers = config.request_headers()
+        # Indirections so tests can run the retry and polling logic without real sleeps.
+        self._clock: Callable[[], float] = time.monotonic
+
+    @property
+    def base_url(self) -> str:
+        """The API's base URL, e.g. `https://api.waycore.com/v1`."""
+        return self._config.base_url
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        """The default timeout of every request."""
+        return self._config.timeout
+
+    @property
+    def max_retries(self) -> int:
+        """How many times a failed request is retried."""
+        return self._config.max_retries
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(base_url={self.base_url!r}, "
+            f"max_retries={self.max_retries}, timeout={self.timeout!r})"
+        )
+
+    def _build_request(self, call: Call, timeout: TimeoutTypes | NotGiven) -> httpx.Request:
+        effective = (
+            self._config.timeout if isinstance(timeout, NotGiven) else check.timeout(timeout)
+        )
+        request: httpx.Request = self._http.build_request(
+            call.method,
+            self._config.base_url + call.path,
+            params=call.params,
+            json=call.json,
+            headers=self._headers,
+            timeout=effective,
+        )
+        return request
+
+    def _attempts(self, call: Call, request: httpx.Request) -> Any:
+        return attempts(
+            request,
+            max_retries=self._config.max_retries,
+            secrets=(self._config.api_key, *call.secrets),
+        )
+
+    def _copy(self, config: ClientConfig) -> Self:
+        clone = object.__new__(type(self))
+        BaseClient.__init__(clone, config=config, http_client=self._http, owns_http_client=False)
+        clone._clock = self._clock
+        clone._init_resources()
+        return clone
+
+    def _init_resources(self) -> None:
+        raise NotImplementedError
+
+    def with_options(
+        self,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+    ) -> Self:
+        """A copy with other defaults that shares this client's connection pool.
+
+        Closing the copy does not close the pool. Example::
+
+            fast = client.with_options(timeout=5, max_retries=0)
+        """
+        return self._copy(
+            self._config.derive(
+                timeout=timeout, max_retries=max_retries, default_headers=default_headers
+            )
+        )
+
+
+class SyncAPIClient(BaseClient[httpx.Client]):
+    """Sends calls with a blocking `httpx.Client`."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None,
+        base_url: str | None,
+        timeout: TimeoutTypes,
+        max_retries: int,
+        http_client: httpx.Client | None,
+        default_headers: Mapping[str, str] | None,
+    ) -> None:
+        config = ClientConfig.create(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        )
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise check.ArgumentTypeError("http_client must be an httpx.Client")
+        super().__init__(
+            config=config,
+            http_client=http_client or httpx.Client(timeout=config.timeout),
+            owns_http_client=http_client is None,
+        )
+        self._sleep: Callable[[float], None] = time.sleep
+        self._init_resources()
+
+    def _copy(self, config: ClientConfig) -> Self:
+        clone = super()._copy(config)
+        clone._sleep = self._sleep
+        return clone
+
+    def _request(
+        self,
+        call: Call,
+        parse: Callable[[httpx.Response], _T],
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+    ) -> _T:
+        request = self._build_request(call, timeout)
+        loop = self._attempts(call, request)
+        step: Step = next(loop)
+        try:
+            while True:
+                outcome: Outcome = None
+                if isinstance(step, float):
+                    self._sleep(step)
+                else:
+                    try:
+                        outcome = self._http.send(step)
+                    except httpx.RequestError as exc:
+                        outcome = exc
+                step = loop.send(outcome)
+        except StopIteration as done:
+            response: httpx.Response = done.value
+        return parse(response)
+
+    def close(self) -> None:
+        """Close the connection pool (never an `http_client` you passed in, nor a copy's)."""
+        if self._owns_http_client:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
+    """Sends calls with an `httpx.AsyncClient`."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None,
+        base_url: str | None,
+        timeout: TimeoutTypes,
+        max_retries: int,
+        http_client: httpx.AsyncClient | None,
+        default_headers: Mapping[str, str] | None,
+    ) -> None:
+        config = ClientConfig.create(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        )
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise check.ArgumentTypeError("http_client must be an httpx.AsyncClient")
+        super().__init__(
+            config=config,
+            http_client=http_client or httpx.AsyncClient(timeout=config.timeout),
+            owns_http_client=http_client is None,
+        )
+        self._sleep: Callable[[float], Any] = asyncio.sleep
+        self._init_resources()
+
+    def _copy(self, config: ClientConfig) -> Self:
+        clone = super()._copy(config)
+        clone._sleep = self._sleep
+        return clone
+
+    async def _request(
+        self,
+        call: Call,
+        parse: Callable[[httpx.Response], _T],
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+    ) -> _T:
+        request = self._build_request(call, timeout)
+        loop = self._attempts(call, request)
+        step: Step = next(loop)
+        try:
+            while True:
+                outcome: Outcome = None
+                if isinstance(step, float):
+                    await self._sleep(step)
+                else:
+                    try:
+                        outcome = await self._http.send(step)
+                    except httpx.RequestError as exc:
+                        outcome = exc
+                step = loop.send(outcome)
+        except StopIteration as done:
+            response: httpx.Response = done.value
+        return parse(response)
+
+    async def close(self) -> None:
+        """Close the connection pool (never an `http_client` you passed in, nor a copy's)."""
+        if self._owns_http_client:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()

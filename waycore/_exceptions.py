@@ -1,0 +1,241 @@
+"""The exception tree. Every exception the SDK raises on purpose is a `WaycoreError`."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from ._constants import MAX_BODY_IN_MESSAGE
+
+if TYPE_CHECKING:
+    from .types import Connection
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "ConnectionStateError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnprocessableEntityError",
+    "WaitTimeoutError",
+    "WaycoreError",
+]
+
+
+class WaycoreError(Exception):
+    """Base class of every error the SDK raises (argument errors are plain `ValueError`)."""
+
+
+class APIError(WaycoreError):
+    """A request to the API failed. `request` is the last `httpx.Request` sent."""
+
+    request: httpx.Request
+
+    def __init__(self, message: str, *, request: httpx.Request) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+
+
+class APIConnectionError(APIError):
+    """The API could not be reached (DNS, refused, reset) even after retries."""
+
+    def __init__(self, message: str = "Connection error.", *, request: httpx.Request) -> None:
+        super().__init__(message, request=request)
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out, even after retries."""
+
+    def __init__(self, *, request: httpx.Request) -> None:
+        super().__init__("Request timed out.", request=request)
+
+
+class APIResponseValidationError(APIError):
+    """A 2xx response whose body the SDK could not read.
+
+    Nothing is lost: `body` holds the payload (parsed JSON where it parses, else the text),
+    so a created connection's id is still reachable::
+
+        except waycore.APIResponseValidationError as e:
+            conn_id = e.body.get("id") if isinstance(e.body, dict) else None
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+
+
+class APIStatusError(APIError):
+    """The API answered with a 4xx or 5xx status.
+
+    Attributes:
+        status_code: the HTTP status.
+        code: the error code from the body (`"not_found"`), or `None`.
+        message: the body's message, or else the HTTP reason phrase.
+        request_id: from the body (`error.requestId` / `meta.requestId`) or `x-request-id`.
+        body: the response body, parsed JSON where it parses, else the text (`None` if empty).
+        response: the `httpx.Response`.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: object,
+        code: str | None,
+        request_id: str | None,
+    ) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+        self.code = code
+        self.request_id = request_id
+
+    def __str__(self) -> str:
+        parts = [f"Error code: {self.status_code}"]
+        parts.append(f"{self.code}: {self.message}" if self.code else self.message)
+        text = " - ".join(parts)
+        if self.request_id:
+            text += f" (request_id={self.request_id})"
+        return text
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was malformed."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key is missing, malformed, expired or revoked."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the API key lacks the scope for this call."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such resource, or not visible to this key."""
+
+
+class ConflictError(APIStatusError):
+    """409: e.g. a sync is already running."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request was well-formed but its values were rejected."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests, even after retries."""
+
+
+class InternalServerError(APIStatusError):
+    """5xx: the API failed, even after retries."""
+
+
+class ConnectionStateError(WaycoreError):
+    """`wait_until_ready` met a state that waiting cannot fix (`revoked`, `reauthRequired`).
+
+    `connection` is the connection as last fetched.
+    """
+
+    def __init__(self, message: str, *, connection: Connection) -> None:
+        super().__init__(message)
+        self.connection = connection
+
+
+class WaitTimeoutError(WaycoreError):
+    """`wait_until_ready` ran past its deadline. `connection` is the last one fetched."""
+
+    def __init__(self, message: str, *, connection: Connection | None) -> None:
+        super().__init__(message)
+        self.connection = connection
+
+
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def decode_body(response: httpx.Response) -> object:
+    """The body as JSON where it parses, else as text; `None` when empty."""
+    content = response.content
+    if not content:
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return response.text
+
+
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _error_fields(body: object) -> tuple[str | None, str | None, str | None]:
+    """(code, message, request_id) from any of the error shapes seen in the wild."""
+    if not isinstance(body, dict):
+        return None, None, None
+    inner = body.get("error")
+    source: dict[str, Any] = inner if isinstance(inner, dict) else body
+    code = _str_or_none(source.get("code"))
+    message = _str_or_none(source.get("message"))
+    if message is None and isinstance(inner, str):
+        message = inner
+    if message is None and "detail" in body:
+        detail = body["detail"]
+        message = detail if isinstance(detail, str) else json.dumps(detail, default=str)
+    meta = body.get("meta")
+    request_id = _str_or_none(source.get("requestId")) or (
+        _str_or_none(meta.get("requestId")) if isinstance(meta, dict) else None
+    )
+    return code, message, request_id
+
+
+def _redact(text: str, secrets: tuple[str, ...]) -> str:
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return text
+
+
+def make_status_error(response: httpx.Response, *, secrets: tuple[str, ...] = ()) -> APIStatusError:
+    """Map a 4xx/5xx response to its exception class. Pure: reads only `response`.
+
+    `secrets` (the API key, a bank password) are masked in the message should the server
+    echo them back.
+    """
+    body = decode_body(response)
+    code, message, request_id = _error_fields(body)
+    if message is None:
+        if isinstance(body, str) and body.strip():
+            message = body.strip()
+        else:
+            message = response.reason_phrase or "Unknown error"
+    if len(message) > MAX_BODY_IN_MESSAGE:
+        message = message[:MAX_BODY_IN_MESSAGE] + "…"
+    message = _redact(message, secrets)
+    request_id = request_id or response.headers.get("x-request-id")
+    status = response.status_code
+    cls = _STATUS_ERRORS.get(status, InternalServerError if status >= 500 else APIStatusError)
+    return cls(message, response=response, body=body, code=code, request_id=request_id)

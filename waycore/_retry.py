@@ -1,0 +1,76 @@
+"""The retry decision: pure functions shared by the sync and async clients."""
+
+from __future__ import annotations
+
+import email.utils
+import math
+
+from ._constants import (
+    INITIAL_RETRY_DELAY,
+    MAX_RETRY_AFTER,
+    MAX_RETRY_DELAY,
+    RETRYABLE_STATUSES,
+)
+
+
+def is_retryable_status(status_code: int) -> bool:
+    """408, 429 and every 5xx are worth another try; other statuses are final."""
+    return status_code in RETRYABLE_STATUSES or status_code >= 500
+
+
+def parse_retry_after(value: str | None, *, now: float) -> float | None:
+    """Seconds to wait from a `Retry-After` value (delta-seconds or HTTP-date).
+
+    `now` is the current POSIX time, used for dates. Returns `None` when the header is
+    absent or unreadable; a date in the past gives 0.
+    """
+    if value is None:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:  # RFC 9110 dates are GMT; be lenient with a missing zone
+            return None
+        seconds = when.timestamp() - now
+    if not math.isfinite(seconds):
+        return None
+    return max(seconds, 0.0)
+
+
+def backoff_delay(retries_done: int, *, jitter: float) -> float:
+    """Exponential backoff: 0.5 s, 1 s, 2 s… capped at 8 s, less up to 25 % jitter.
+
+    `jitter` is a number in [0, 1), normally `random.random()`.
+    """
+    delay = min(INITIAL_RETRY_DELAY * (2.0**retries_done), MAX_RETRY_DELAY)
+    return delay * (1.0 - 0.25 * jitter)
+
+
+def decide_retry(
+    *,
+    retries_done: int,
+    max_retries: int,
+    status_code: int | None,
+    retry_after: str | None,
+    now: float,
+    jitter: float,
+) -> float | None:
+    """How long to wait before retrying, or `None` to give up and raise.
+
+    `status_code` is `None` when the attempt failed without a response (connection error or
+    timeout), which is always worth retrying. A `Retry-After` within 60 s is honoured as is;
+    a longer one is neither slept nor replaced by backoff: retrying stops.
+    """
+    if retries_done >= max_retries:
+        return None
+    if status_code is not None and not is_retryable_status(status_code):
+        return None
+    wait = parse_retry_after(retry_after, now=now)
+    if wait is not None:
+        return wait if wait <= MAX_RETRY_AFTER else None
+    return backoff_delay(retries_done, jitter=jitter)

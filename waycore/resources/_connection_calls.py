@@ -1,0 +1,109 @@
+"""Pure builders of the connections calls, shared by the sync and async resources.
+
+Each validates its arguments (raising `ValueError` naming the parameter, before anything is
+sent) and returns a `Call`. Request bodies are built with the generated models, so wire names
+come from the spec; arguments left as `None` are omitted, never sent as `null`.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from waycore_raw.models.create_connection_request import CreateConnectionRequest
+from waycore_raw.models.update_credentials_request import UpdateCredentialsRequest
+from waycore_raw.types import UNSET
+
+from .. import _validation as check
+from .._base_client import Call
+
+_PATH = "/connections"
+
+
+def _or_unset(value: str | None) -> str:
+    # The generated models use UNSET for "omit"; it never leaves this module.
+    return UNSET if value is None else value  # type: ignore[return-value]
+
+
+def create(
+    *, entity_id: str | uuid.UUID, institution_id: str | None, portal_url: str | None
+) -> Call:
+    entity = check.entity_uuid(entity_id)
+    institution = check.optional_str(institution_id, "institution_id")
+    portal = check.https_url(portal_url, "portal_url")
+    if institution is None and portal is None:
+        raise ValueError("create() needs institution_id or portal_url (or both)")
+    body = CreateConnectionRequest(
+        entity_id=uuid.UUID(entity),
+        institution_id=_or_unset(institution),
+        portal_url=_or_unset(portal),
+    ).to_dict()
+    return Call("POST", _PATH, json=body)
+
+
+def retrieve(connection_id: str) -> Call:
+    return Call("GET", f"{_PATH}/{check.connection_id_segment(connection_id)}")
+
+
+def list_filters(
+    *,
+    entity_id: str | uuid.UUID | None,
+    institution_id: str | None,
+    status: str | None,
+    limit: int | None,
+) -> dict[str, str | int]:
+    """The query every page repeats (a cursor is only valid for the same query)."""
+    params: dict[str, str | int] = {}
+    if entity_id is not None and entity_id != "":
+        params["entityId"] = check.entity_uuid(entity_id)
+    institution = check.optional_str(institution_id, "institution_id")
+    if institution is not None:
+        params["institutionId"] = institution
+    status_value = check.status_filter(status)
+    if status_value is not None:
+        params["status"] = status_value
+    limit_value = check.list_limit(limit)
+    if limit_value is not None:
+        params["limit"] = limit_value
+    return params
+
+
+def list_page(filters: dict[str, str | int], cursor: str | None) -> Call:
+    params = filters if cursor is None else {**filters, "cursor": cursor}
+    return Call("GET", _PATH, params=params)
+
+
+def update_credentials(
+    connection_id: str,
+    *,
+    bank_username: str | None,
+    bank_customer_id: str | None,
+    password: str | None,
+) -> Call:
+    segment = check.connection_id_segment(connection_id)
+    username = check.optional_str(bank_username, "bank_username")
+    customer_id = check.optional_str(bank_customer_id, "bank_customer_id")
+    secret = check.optional_str(password, "password")
+    if username is None and customer_id is None and secret is None:
+        raise ValueError(
+            "update_credentials() needs at least one of bank_username, bank_customer_id, password"
+        )
+    body = UpdateCredentialsRequest(
+        bank_username=_or_unset(username),
+        bank_customer_id=_or_unset(customer_id),
+        password=_or_unset(secret),
+    ).to_dict()
+    return Call(
+        "PUT",
+        f"{_PATH}/{segment}/credentials",
+        json=body,
+        secrets=(secret,) if secret else (),
+    )
+
+
+def complete_setup(connection_id: str) -> Call:
+    # The docs describe no request body: send none.
+    return Call("PUT", f"{_PATH}/{check.connection_id_segment(connection_id)}/setupCompletion")
+
+
+def sync(connection_id: str) -> Call:
+    return Call("PUT", f"{_PATH}/{check.connection_id_segment(connection_id)}/sync")
