@@ -1,0 +1,294 @@
+"""The public :class:`Sandbox`: an in-memory Waycore API on a local port."""
+
+from __future__ import annotations
+
+import math
+import secrets
+import threading
+from collections.abc import Mapping
+from datetime import datetime
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Literal, Self
+
+from ._server import Fault, RecordedRequest, SandboxApp, SandboxHTTPServer
+from ._state import UNSET, Unset
+
+if TYPE_CHECKING:
+    # Only for annotations: the SDK is imported lazily, so `import waycore.testing` stays
+    # standard-library only and never loads httpx.
+    from waycore import AsyncWaycore, Waycore
+
+__all__ = ["Sandbox"]
+
+
+class Sandbox:
+    """An in-memory Waycore API server for tests, examples and local development.
+
+    It serves the connections resource of ``openapi/waycore.yaml`` under ``/v1`` on a local
+    port, from a background daemon thread, using only the standard library. State changes are
+    driven by requests, never by timers::
+
+        with Sandbox() as sandbox:
+            client = sandbox.client()
+            ...
+
+    Lifecycle of a connection: ``POST /connections`` creates it as ``kind="setup"`` /
+    ``draft``; ``PUT .../credentials`` stores credentials; ``PUT .../setupCompletion``
+    turns it into ``kind="ready"`` / ``pendingActivation``; the next ``activation_polls``
+    reads of it (``GET`` one, or appearing in a list) still show ``pendingActivation``, every
+    later one shows ``active``. ``PUT .../sync`` answers 202 and sets ``syncStatus`` to
+    ``syncing``; the next read still shows ``syncing``, later ones ``idle`` with
+    ``lastSyncedAt`` set. Lists are newest first, as the spec says.
+    """
+
+    def __init__(
+        self,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        api_key: str | None = None,
+        activation_polls: int = 1,
+    ) -> None:
+        """Configure (not start) a sandbox.
+
+        ``port=0`` picks a free port. ``api_key`` defaults to ``"way_test_sandbox_"`` plus
+        random hex. ``activation_polls`` is how many reads still see ``pendingActivation``
+        after setup completion (0: the first read already sees ``active``).
+        """
+        if activation_polls < 0:
+            raise ValueError("activation_polls must be >= 0")
+        if api_key is not None and not api_key:
+            raise ValueError("api_key must not be empty")
+        self._host = host
+        self._port = port
+        self._api_key = api_key or "way_test_sandbox_" + secrets.token_hex(16)
+        self._app = SandboxApp(api_key=self._api_key, activation_polls=activation_polls)
+        self._server: SandboxHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self._state_lock = threading.Lock()
+
+    # -- lifetime -------------------------------------------------------------------------
+
+    def start(self) -> Self:
+        """Bind the port and serve from a daemon thread; returns ``self``."""
+        with self._state_lock:
+            if self._server is not None:
+                raise RuntimeError("the sandbox is already running")
+            server = SandboxHTTPServer((self._host, self._port), self._app)
+            thread = threading.Thread(
+                target=server.serve_until_stopped,
+                name=f"waycore-sandbox-{server.server_port}",
+                daemon=True,
+            )
+            thread.start()
+            self._server, self._thread = server, thread
+        return self
+
+    def stop(self) -> None:
+        """Stop serving, close the port and every open connection. Safe to call twice."""
+        with self._state_lock:
+            server, thread = self._server, self._thread
+            self._server = self._thread = None
+        if server is None:
+            return
+        server.request_stop()
+        if thread is not None:
+            thread.join()
+        server.server_close()
+        server.close_open_connections()
+
+    def serve(self) -> None:
+        """Serve until KeyboardInterrupt (or :meth:`stop` from another thread), then stop.
+
+        Starts the sandbox first unless it is already running. For a CLI::
+
+            sandbox = Sandbox(port=8080).start()
+            print(sandbox.base_url, sandbox.api_key)
+            sandbox.serve()
+        """
+        if self._server is None:
+            self.start()
+        thread = self._thread
+        try:
+            # join() with a timeout so Ctrl-C is delivered promptly on every platform.
+            while thread is not None and thread.is_alive():
+                thread.join(0.5)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self.stop()
+
+    def __enter__(self) -> Self:
+        """Start the sandbox (unless already running) for the ``with`` block."""
+        if self._server is None:
+            self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Stop the sandbox."""
+        self.stop()
+
+    def __repr__(self) -> str:
+        """Show where it serves, never the API key."""
+        where = self.base_url if self._server is not None else "not running"
+        return f"<Sandbox {where}>"
+
+    # -- connection details ---------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        """``http://HOST:PORT/v1`` of the running sandbox."""
+        server = self._server
+        if server is None:
+            raise RuntimeError("the sandbox is not running; call start() or use `with`")
+        host = self._host
+        if host in ("", "0.0.0.0"):  # noqa: S104 - a wildcard bind is reached via loopback
+            host = "127.0.0.1"
+        elif host == "::":
+            host = "::1"
+        if ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{server.server_port}/v1"
+
+    @property
+    def port(self) -> int:
+        """The bound port of the running sandbox."""
+        server = self._server
+        if server is None:
+            raise RuntimeError("the sandbox is not running; call start() or use `with`")
+        return server.server_port
+
+    @property
+    def api_key(self) -> str:
+        """The one API key the sandbox accepts."""
+        return self._api_key
+
+    def client(self, **kwargs: Any) -> Waycore:
+        """A ``waycore.Waycore`` pointed at this sandbox; ``kwargs`` go to its constructor
+        (``api_key=`` too, e.g. to see a wrong key refused)."""
+        from waycore import Waycore
+
+        kwargs.setdefault("api_key", self.api_key)
+        return Waycore(base_url=self.base_url, **kwargs)
+
+    def async_client(self, **kwargs: Any) -> AsyncWaycore:
+        """A ``waycore.AsyncWaycore`` pointed at this sandbox; ``kwargs`` go to its constructor."""
+        from waycore import AsyncWaycore
+
+        kwargs.setdefault("api_key", self.api_key)
+        return AsyncWaycore(base_url=self.base_url, **kwargs)
+
+    # -- test control ---------------------------------------------------------------------
+
+    def set_state(
+        self,
+        connection_id: str,
+        *,
+        status: str | None = None,
+        kind: Literal["setup", "ready"] | None = None,
+        sync_status: str | None = None,
+        error_code: str | Unset | None = UNSET,
+        error_message: str | Unset | None = UNSET,
+        last_synced_at: datetime | Unset | None = UNSET,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """Force a connection into a state and return it as the API would render it.
+
+        ``kind="ready"`` finishes onboarding (drops ``setup``); a ready connection cannot go
+        back to ``"setup"``. Setting ``status`` or ``sync_status`` cancels a pending
+        activation or sync. Any string is accepted for ``status``/``sync_status`` so tests
+        can send values the SDK does not know yet (such responses are deliberately outside
+        the spec). Raises ``KeyError`` for an unknown id, ``ValueError`` for an impossible
+        change. This does not count as a read.
+        """
+        with self._app.lock:
+            if connection_id not in self._app.store:
+                raise KeyError(connection_id)
+            return self._app.store.set_state(
+                connection_id,
+                status=status,
+                kind=kind,
+                sync_status=sync_status,
+                error_code=error_code,
+                error_message=error_message,
+                last_synced_at=last_synced_at,
+                metadata=metadata,
+            )
+
+    def peek(self, connection_id: str) -> dict[str, Any]:
+        """A connection as the API would render it, without counting as a read."""
+        with self._app.lock:
+            if connection_id not in self._app.store:
+                raise KeyError(connection_id)
+            return self._app.store.peek(connection_id)
+
+    def inject_fault(
+        self,
+        *,
+        status: int | None = None,
+        retry_after: str | None = None,
+        count: int = 1,
+        path: str | None = None,
+        method: str | None = None,
+        body: object = None,
+        content_type: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        delay: float | None = None,
+        drop: bool = False,
+    ) -> None:
+        """Make the next ``count`` matching requests misbehave.
+
+        - ``status``: answer with it instead of handling the request; the body is the API's
+          JSON error unless ``body`` is given (``str``/``bytes`` are sent as-is, as
+          ``text/plain`` unless ``content_type`` says otherwise; anything else as JSON).
+          ``retry_after`` and ``headers`` are added to the response.
+        - ``delay``: sleep that many (real) seconds first, then answer as usual (or with
+          ``status``).
+        - ``drop``: close the connection without any response.
+
+        ``path`` limits the fault to one path, given in full (``"/v1/connections"``) or under
+        the base URL (``"/connections"``); ``method`` to one HTTP method. Faults are checked in
+        the order they were injected, before authentication, and every faulted request is
+        still recorded in :attr:`requests`.
+        """
+        if count < 1:
+            raise ValueError("count must be >= 1")
+        if status is None and delay is None and not drop:
+            raise ValueError("give status=, delay= or drop=True")
+        if drop and status is not None:
+            raise ValueError("drop=True sends no response, so it cannot have a status")
+        if status is not None and not 200 <= status <= 599:
+            raise ValueError("status must be from 200 to 599")
+        if delay is not None and (not math.isfinite(delay) or delay < 0):
+            raise ValueError("delay must be a finite number >= 0")
+        if path is not None and not path.startswith("/"):
+            raise ValueError("path must start with '/'")
+        self._app.add_fault(
+            Fault(
+                remaining=count,
+                status=status,
+                retry_after=retry_after,
+                body=body,
+                content_type=content_type,
+                headers=dict(headers or {}),
+                delay=delay or 0.0,
+                drop=drop,
+                path=path,
+                method=method,
+            )
+        )
+
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """Every request received so far, oldest first (a copy; passwords masked)."""
+        with self._app.lock:
+            return list(self._app.requests)
+
+    def reset(self) -> None:
+        """Forget every connection, pending fault and recorded request; keep port and key."""
+        self._app.reset()
