@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
 from typing import Any, Generic, Self, TypeVar
 
 import attrs
@@ -158,7 +158,9 @@ class BaseClient(Generic[_HttpT]):
         )
         return request
 
-    def _attempts(self, call: Call, request: httpx.Request) -> Any:
+    def _attempts(
+        self, call: Call, request: httpx.Request
+    ) -> Generator[Step, Outcome, httpx.Response]:
         return attempts(
             request,
             max_retries=self._config.max_retries,
