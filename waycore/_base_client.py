@@ -39,7 +39,8 @@ class Call:
     method: str
     path: str
     params: Mapping[str, str | int] | None = None
-    json: Mapping[str, Any] | None = None
+    # Not in repr: a credentials body holds the bank password.
+    json: Mapping[str, Any] | None = attrs.field(default=None, repr=False)
     secrets: tuple[str, ...] = attrs.field(default=(), repr=False)
 
 
@@ -78,14 +79,16 @@ class ClientConfig:
             default_headers=check.headers(default_headers),
         )
 
-    def request_headers(self) -> dict[str, str]:
-        """Headers sent on every request; the SDK's auth always wins."""
-        return {
-            "User-Agent": USER_AGENT,
-            "Accept": "application/json",
-            **self.default_headers,
-            "Authorization": f"Bearer {self.api_key}",
-        }
+    def request_headers(self) -> httpx.Headers:
+        """Headers sent on every request; the SDK's auth always wins.
+
+        Merged as `httpx.Headers`, so a differently cased `authorization` in
+        `default_headers` replaces rather than duplicates, and is itself replaced.
+        """
+        headers = httpx.Headers({"User-Agent": USER_AGENT, "Accept": "application/json"})
+        headers.update(self.default_headers)
+        headers["Authorization"] = f"Bearer {self.api_key}"
+        return headers
 
     def derive(
         self,

@@ -184,7 +184,7 @@ def decode_body(response: httpx.Response) -> object:
         return None
     try:
         return json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: absurdly nested JSON
         return response.text
 
 
@@ -232,9 +232,12 @@ def make_status_error(response: httpx.Response, *, secrets: tuple[str, ...] = ()
             message = body.strip()
         else:
             message = response.reason_phrase or "Unknown error"
+    # Mask before truncating, so a cut cannot leave part of a secret visible.
+    message = _redact(message, secrets)
     if len(message) > MAX_BODY_IN_MESSAGE:
         message = message[:MAX_BODY_IN_MESSAGE] + "…"
-    message = _redact(message, secrets)
+    if code is not None:
+        code = _redact(code, secrets)
     request_id = request_id or response.headers.get("x-request-id")
     status = response.status_code
     cls = _STATUS_ERRORS.get(status, InternalServerError if status >= 500 else APIStatusError)
