@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Awaitable, Callable, Generator, Mapping
 from typing import Any, Generic, Self, TypeVar
 
 import attrs
@@ -17,6 +17,8 @@ from ._constants import (
     API_KEY_ENV,
     BASE_URL_ENV,
     DEFAULT_BASE_URL,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
 )
 from ._exceptions import WaycoreError
 from ._logging import configure_from_env
@@ -111,20 +113,45 @@ class ClientConfig:
 class BaseClient(Generic[_HttpT]):
     """What the sync and async clients share: configuration, request building, lifetime."""
 
+    _http_client_class: type[_HttpT]
+    # Indirections (with `_sleep` in the subclasses) so tests can run the retry and polling
+    # logic on a fake clock, without real sleeps.
+    _clock: Callable[[], float] = staticmethod(time.monotonic)
+
     def __init__(
         self,
+        api_key: str | None = None,
         *,
-        config: ClientConfig,
-        http_client: _HttpT,
-        owns_http_client: bool,
+        base_url: str | None = None,
+        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: _HttpT | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
+        config = ClientConfig.create(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        )
+        if http_client is not None and not isinstance(http_client, self._http_client_class):
+            raise check.ArgumentTypeError(
+                f"http_client must be an httpx.{self._http_client_class.__name__}"
+            )
+        self._setup(
+            config,
+            http_client or self._http_client_class(timeout=config.timeout),
+            owns_http_client=http_client is None,
+        )
+
+    def _setup(self, config: ClientConfig, http_client: _HttpT, *, owns_http_client: bool) -> None:
         configure_from_env()
         self._config = config
         self._http: _HttpT = http_client
         self._owns_http_client = owns_http_client
         self._headers = config.request_headers()
-        # Indirections so tests can run the retry and polling logic without real sleeps.
-        self._clock: Callable[[], float] = time.monotonic
+        self._init_resources()
 
     @property
     def base_url(self) -> str:
@@ -172,9 +199,9 @@ class BaseClient(Generic[_HttpT]):
 
     def _copy(self, config: ClientConfig) -> Self:
         clone = object.__new__(type(self))
-        BaseClient.__init__(clone, config=config, http_client=self._http, owns_http_client=False)
-        clone._clock = self._clock
-        clone._init_resources()
+        clone._setup(config, self._http, owns_http_client=False)
+        # Instance overrides of the sleep and clock (tests) carry over to the copy.
+        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k in ("_sleep", "_clock")})
         return clone
 
     def _init_resources(self) -> None:
@@ -203,37 +230,8 @@ class BaseClient(Generic[_HttpT]):
 class SyncAPIClient(BaseClient[httpx.Client]):
     """Sends calls with a blocking `httpx.Client`."""
 
-    def __init__(
-        self,
-        *,
-        api_key: str | None,
-        base_url: str | None,
-        timeout: TimeoutTypes,
-        max_retries: int,
-        http_client: httpx.Client | None,
-        default_headers: Mapping[str, str] | None,
-    ) -> None:
-        config = ClientConfig.create(
-            api_key=api_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-        )
-        if http_client is not None and not isinstance(http_client, httpx.Client):
-            raise check.ArgumentTypeError("http_client must be an httpx.Client")
-        super().__init__(
-            config=config,
-            http_client=http_client or httpx.Client(timeout=config.timeout),
-            owns_http_client=http_client is None,
-        )
-        self._sleep: Callable[[float], None] = time.sleep
-        self._init_resources()
-
-    def _copy(self, config: ClientConfig) -> Self:
-        clone = super()._copy(config)
-        clone._sleep = self._sleep
-        return clone
+    _http_client_class = httpx.Client
+    _sleep: Callable[[float], None] = staticmethod(time.sleep)
 
     def _request(
         self,
@@ -274,37 +272,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     """Sends calls with an `httpx.AsyncClient`."""
 
-    def __init__(
-        self,
-        *,
-        api_key: str | None,
-        base_url: str | None,
-        timeout: TimeoutTypes,
-        max_retries: int,
-        http_client: httpx.AsyncClient | None,
-        default_headers: Mapping[str, str] | None,
-    ) -> None:
-        config = ClientConfig.create(
-            api_key=api_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-        )
-        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
-            raise check.ArgumentTypeError("http_client must be an httpx.AsyncClient")
-        super().__init__(
-            config=config,
-            http_client=http_client or httpx.AsyncClient(timeout=config.timeout),
-            owns_http_client=http_client is None,
-        )
-        self._sleep: Callable[[float], Any] = asyncio.sleep
-        self._init_resources()
-
-    def _copy(self, config: ClientConfig) -> Self:
-        clone = super()._copy(config)
-        clone._sleep = self._sleep
-        return clone
+    _http_client_class = httpx.AsyncClient
+    _sleep: Callable[[float], Awaitable[None]] = staticmethod(asyncio.sleep)
 
     async def _request(
         self,

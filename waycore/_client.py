@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-import httpx
-
 from ._base_client import AsyncAPIClient, SyncAPIClient
-from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
-from ._types import TimeoutTypes
 from .resources.connections import AsyncConnections, Connections
 
 __all__ = ["AsyncWaycore", "Waycore"]
@@ -35,25 +29,6 @@ class Waycore(SyncAPIClient):
 
     connections: Connections
 
-    def __init__(
-        self,
-        api_key: str | None = None,
-        *,
-        base_url: str | None = None,
-        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: httpx.Client | None = None,
-        default_headers: Mapping[str, str] | None = None,
-    ) -> None:
-        super().__init__(
-            api_key=api_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            http_client=http_client,
-            default_headers=default_headers,
-        )
-
     def _init_resources(self) -> None:
         self.connections = Connections(self)
 
@@ -70,25 +45,6 @@ class AsyncWaycore(AsyncAPIClient):
     """
 
     connections: AsyncConnections
-
-    def __init__(
-        self,
-        api_key: str | None = None,
-        *,
-        base_url: str | None = None,
-        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: httpx.AsyncClient | None = None,
-        default_headers: Mapping[str, str] | None = None,
-    ) -> None:
-        super().__init__(
-            api_key=api_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            http_client=http_client,
-            default_headers=default_headers,
-        )
 
     def _init_resources(self) -> None:
         self.connections = AsyncConnections(self)
