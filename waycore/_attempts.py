@@ -34,19 +34,17 @@ def attempts(
 ) -> Generator[Step, Outcome, httpx.Response]:
     """Drive one call: see the module docstring for the protocol."""
     retries = 0
-    path = request.url.raw_path.decode("ascii", "replace")
     while True:
         started = time.perf_counter()
         outcome = yield request
         elapsed_ms = (time.perf_counter() - started) * 1000.0
         if isinstance(outcome, httpx.Response):
             status: int | None = outcome.status_code
-            retry_after = outcome.headers.get("retry-after")
             if logger.isEnabledFor(logging.INFO):
                 logger.info(
                     "%s %s -> %d (%.1f ms, attempt %d, request_id=%s)",
                     request.method,
-                    path,
+                    request.url.path,
                     outcome.status_code,
                     elapsed_ms,
                     retries + 1,
@@ -54,12 +52,13 @@ def attempts(
                 )
             if 200 <= outcome.status_code < 300:
                 return outcome
+            retry_after = outcome.headers.get("retry-after")
         else:
             status, retry_after = None, None
             logger.info(
                 "%s %s failed: %s (%.1f ms, attempt %d)",
                 request.method,
-                path,
+                request.url.path,
                 type(outcome).__name__,
                 elapsed_ms,
                 retries + 1,
@@ -82,7 +81,7 @@ def attempts(
         logger.info(
             "retrying %s %s in %.2f s (retry %d of %d)",
             request.method,
-            path,
+            request.url.path,
             delay,
             retries,
             max_retries,

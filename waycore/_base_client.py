@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import time
 from collections.abc import Awaitable, Callable, Generator, Mapping
@@ -139,18 +138,21 @@ class BaseClient(Generic[_HttpT]):
             raise check.ArgumentTypeError(
                 f"http_client must be an httpx.{self._http_client_class.__name__}"
             )
-        self._setup(
-            config,
-            http_client or self._http_client_class(timeout=config.timeout),
-            owns_http_client=http_client is None,
-        )
+        if http_client is None:
+            # Our own pool carries the SDK's headers, so requests need not merge them again.
+            own = self._http_client_class(timeout=config.timeout, headers=config.request_headers())
+            self._setup(config, own, owns_http_client=True)
+        else:
+            self._setup(config, http_client, owns_http_client=False)
 
     def _setup(self, config: ClientConfig, http_client: _HttpT, *, owns_http_client: bool) -> None:
         configure_from_env()
         self._config = config
         self._http: _HttpT = http_client
         self._owns_http_client = owns_http_client
-        self._headers = config.request_headers()
+        # A user's client (or a with_options copy, whose headers may differ) gets the
+        # headers on every request; httpx merges them over its own, ours winning.
+        self._request_headers = None if owns_http_client else config.request_headers()
         self._init_resources()
 
     @property
@@ -183,7 +185,7 @@ class BaseClient(Generic[_HttpT]):
             self._config.base_url + call.path,
             params=call.params,
             json=call.json,
-            headers=self._headers,
+            headers=self._request_headers,
             timeout=effective,
         )
         return request
@@ -225,6 +227,13 @@ class BaseClient(Generic[_HttpT]):
                 timeout=timeout, max_retries=max_retries, default_headers=default_headers
             )
         )
+
+
+async def _asyncio_sleep(seconds: float) -> None:
+    # Imported here: sync-only users should not pay for loading asyncio at import time.
+    import asyncio
+
+    await asyncio.sleep(seconds)
 
 
 class SyncAPIClient(BaseClient[httpx.Client]):
@@ -273,7 +282,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     """Sends calls with an `httpx.AsyncClient`."""
 
     _http_client_class = httpx.AsyncClient
-    _sleep: Callable[[float], Awaitable[None]] = staticmethod(asyncio.sleep)
+    _sleep: Callable[[float], Awaitable[None]] = staticmethod(_asyncio_sleep)
 
     async def _request(
         self,

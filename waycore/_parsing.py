@@ -73,15 +73,6 @@ def _datetime(value: object, key: str) -> datetime.datetime:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_UTC)
 
 
-def _opt_datetime(d: dict[str, Any], key: str) -> datetime.datetime | None:
-    value = d.get(key)
-    return None if value is None else _datetime(value, key)
-
-
-def _enum(d: dict[str, Any], key: str, enum: Callable[[str], _T]) -> _T:
-    return enum(_str(d, key))
-
-
 def _metadata(d: dict[str, Any]) -> dict[str, Any]:
     value = d.get("metadata")
     if value is None:
@@ -142,22 +133,78 @@ _INSTRUCTION_FIELDS = {
 _INSTRUCTION_KEYS = frozenset(_INSTRUCTION_FIELDS)
 
 
+_STATUSES: dict[str, Any] = ConnectionStatus._value2member_map_
+_SYNC_STATUSES: dict[str, Any] = SyncStatus._value2member_map_
+
+
+def _status(value: str) -> ConnectionStatus:
+    member: ConnectionStatus | None = _STATUSES.get(value)
+    return member if member is not None else ConnectionStatus(value)
+
+
+def _sync_status(value: str) -> SyncStatus:
+    member: SyncStatus | None = _SYNC_STATUSES.get(value)
+    return member if member is not None else SyncStatus(value)
+
+
+def _is_opt_str(value: object) -> bool:
+    return value is None or type(value) is str
+
+
+def _explain(d: dict[str, Any], required: tuple[str, ...], optional: tuple[str, ...]) -> None:
+    """Raise the `ParseError` naming the first field of the wrong type.
+
+    The parsers below check all fields at once on the fast path (a list page holds
+    hundreds of connections) and call this only to say which field failed.
+    """
+    for key in required:
+        _str(d, key)
+    for key in optional:
+        _opt(d, key, str)
+    raise ParseError("unexpected field types")  # pragma: no cover - the loops raise first
+
+
+_READY_REQUIRED = ("id", "entityId", "institutionId", "status", "syncStatus")
+_READY_OPTIONAL = ("portalUrl", "institutionName", "errorCode", "errorMessage")
+
+
 def _ready(d: dict[str, Any]) -> ReadyConnection:
+    # Typed as returning Any: the fast-path checks below narrow what mypy cannot.
+    get: Callable[[str], Any] = d.get
+    conn_id, entity_id, institution_id = get("id"), get("entityId"), get("institutionId")
+    status, sync_status = get("status"), get("syncStatus")
+    portal_url, institution_name = get("portalUrl"), get("institutionName")
+    error_code, error_message = get("errorCode"), get("errorMessage")
+    if not (
+        type(conn_id) is str
+        and type(entity_id) is str
+        and type(institution_id) is str
+        and type(status) is str
+        and type(sync_status) is str
+        and _is_opt_str(portal_url)
+        and _is_opt_str(institution_name)
+        and _is_opt_str(error_code)
+        and _is_opt_str(error_message)
+    ):
+        _explain(d, _READY_REQUIRED, _READY_OPTIONAL)
+    last_synced_at = get("lastSyncedAt")
     return ReadyConnection(
-        id=_str(d, "id"),
-        entity_id=_str(d, "entityId"),
-        institution_id=_str(d, "institutionId"),
-        status=_enum(d, "status", ConnectionStatus),
-        sync_status=_enum(d, "syncStatus", SyncStatus),
-        created_at=_datetime(d.get("createdAt"), "createdAt"),
-        updated_at=_datetime(d.get("updatedAt"), "updatedAt"),
-        portal_url=_opt(d, "portalUrl", str),
-        institution_name=_opt(d, "institutionName", str),
-        last_synced_at=_opt_datetime(d, "lastSyncedAt"),
-        error_code=_opt(d, "errorCode", str),
-        error_message=_opt(d, "errorMessage", str),
+        id=conn_id,
+        entity_id=entity_id,
+        institution_id=institution_id,
+        status=_status(status),
+        sync_status=_sync_status(sync_status),
+        created_at=_datetime(get("createdAt"), "createdAt"),
+        updated_at=_datetime(get("updatedAt"), "updatedAt"),
+        portal_url=portal_url,
+        institution_name=institution_name,
+        last_synced_at=None
+        if last_synced_at is None
+        else _datetime(last_synced_at, "lastSyncedAt"),
+        error_code=error_code,
+        error_message=error_message,
         metadata=_metadata(d),
-        extra=_extra(d, _READY_KEYS),
+        extra={} if d.keys() <= _READY_KEYS else _extra(d, _READY_KEYS),
     )
 
 
@@ -165,8 +212,11 @@ def _instructions(value: object) -> SetupInstructions | None:
     if value is None:
         return None
     d = _mapping(value, "setup.instructions")
-    fields = {attr: _opt(d, wire, str) for wire, attr in _INSTRUCTION_FIELDS.items()}
-    return SetupInstructions(**fields, extra=_extra(d, _INSTRUCTION_KEYS))
+    fields = {attr: d.get(wire) for wire, attr in _INSTRUCTION_FIELDS.items()}
+    if not all(map(_is_opt_str, fields.values())):
+        _explain(d, (), tuple(_INSTRUCTION_FIELDS))
+    extra = {} if d.keys() <= _INSTRUCTION_KEYS else _extra(d, _INSTRUCTION_KEYS)
+    return SetupInstructions(**fields, extra=extra)
 
 
 def _setup_state(value: object) -> ConnectionSetup:
@@ -177,23 +227,41 @@ def _setup_state(value: object) -> ConnectionSetup:
         credentials_present=_opt(d, "credentialsPresent", bool),
         action_required_by=_opt(d, "actionRequiredBy", str),
         next_action=_opt(d, "nextAction", str),
-        extra=_extra(d, _SETUP_STATE_KEYS),
+        extra={} if d.keys() <= _SETUP_STATE_KEYS else _extra(d, _SETUP_STATE_KEYS),
     )
 
 
+_SETUP_REQUIRED = ("id", "entityId", "status")
+_SETUP_OPTIONAL = ("institutionId", "portalUrl", "institutionName")
+
+
 def _setup(d: dict[str, Any]) -> SetupConnection:
+    # Typed as returning Any: the fast-path checks below narrow what mypy cannot.
+    get: Callable[[str], Any] = d.get
+    conn_id, entity_id, status = get("id"), get("entityId"), get("status")
+    institution_id, portal_url = get("institutionId"), get("portalUrl")
+    institution_name = get("institutionName")
+    if not (
+        type(conn_id) is str
+        and type(entity_id) is str
+        and type(status) is str
+        and _is_opt_str(institution_id)
+        and _is_opt_str(portal_url)
+        and _is_opt_str(institution_name)
+    ):
+        _explain(d, _SETUP_REQUIRED, _SETUP_OPTIONAL)
     return SetupConnection(
-        id=_str(d, "id"),
-        entity_id=_str(d, "entityId"),
-        status=_enum(d, "status", ConnectionStatus),
-        created_at=_datetime(d.get("createdAt"), "createdAt"),
-        updated_at=_datetime(d.get("updatedAt"), "updatedAt"),
-        setup=_setup_state(d.get("setup")),
-        institution_id=_opt(d, "institutionId", str),
-        portal_url=_opt(d, "portalUrl", str),
-        institution_name=_opt(d, "institutionName", str),
+        id=conn_id,
+        entity_id=entity_id,
+        status=_status(status),
+        created_at=_datetime(get("createdAt"), "createdAt"),
+        updated_at=_datetime(get("updatedAt"), "updatedAt"),
+        setup=_setup_state(get("setup")),
+        institution_id=institution_id,
+        portal_url=portal_url,
+        institution_name=institution_name,
         metadata=_metadata(d),
-        extra=_extra(d, _SETUP_KEYS),
+        extra={} if d.keys() <= _SETUP_KEYS else _extra(d, _SETUP_KEYS),
     )
 
 

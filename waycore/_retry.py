@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import email.utils
 import math
 
 from ._constants import (
@@ -30,6 +29,8 @@ def parse_retry_after(value: str | None, *, now: float) -> float | None:
     try:
         seconds = float(value)
     except ValueError:
+        import email.utils  # rarely needed; keeps `import waycore` light
+
         try:
             when = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):

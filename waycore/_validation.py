@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import math
 import uuid
 from collections.abc import Mapping
@@ -32,10 +31,10 @@ def optional_str(value: object, name: str) -> str | None:
     return value
 
 
-def entity_uuid(value: object, name: str = "entity_id") -> str:
-    """A UUID (string or `uuid.UUID`), returned in canonical lowercase form."""
+def entity_uuid(value: object, name: str = "entity_id") -> uuid.UUID:
+    """A UUID, given as a string or a `uuid.UUID`."""
     if isinstance(value, uuid.UUID):
-        return str(value)
+        return value
     if value is None or value == "":
         raise ValueError(f"{name} is required")
     if not isinstance(value, str):
@@ -43,7 +42,7 @@ def entity_uuid(value: object, name: str = "entity_id") -> str:
             f"{name} must be a UUID string or uuid.UUID, not {_type_name(value)}"
         )
     try:
-        return str(uuid.UUID(value))
+        return uuid.UUID(value)
     except ValueError:
         raise ValueError(f"{name} must be a UUID, got {value!r}") from None
 
@@ -143,6 +142,8 @@ def api_key(value: object) -> str:
 def _is_loopback(host: str) -> bool:
     if host.lower() == "localhost" or host.lower().endswith(".localhost"):
         return True
+    import ipaddress  # only constructors need it; keeps `import waycore` light
+
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:

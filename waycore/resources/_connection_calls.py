@@ -7,21 +7,37 @@ come from the spec; arguments left as `None` are omitted, never sent as `null`.
 
 from __future__ import annotations
 
+import functools
 import uuid
-
-from waycore_raw.models.create_connection_request import CreateConnectionRequest
-from waycore_raw.models.update_credentials_request import UpdateCredentialsRequest
-from waycore_raw.types import UNSET
+from typing import TYPE_CHECKING, Any
 
 from .. import _validation as check
 from .._base_client import Call
 
+if TYPE_CHECKING:
+    from waycore_raw.models.create_connection_request import CreateConnectionRequest
+    from waycore_raw.models.update_credentials_request import UpdateCredentialsRequest
+
 _PATH = "/connections"
 
 
-def _or_unset(value: str | None) -> str:
-    # The generated models use UNSET for "omit"; it never leaves this module.
-    return UNSET if value is None else value  # type: ignore[return-value]
+@functools.cache
+def _generated() -> tuple[type[CreateConnectionRequest], type[UpdateCredentialsRequest], Any]:
+    """The generated request models and their "omit" sentinel, loaded on first use.
+
+    Not at `import waycore`: the generated package loads every model it has, and only
+    create() and update_credentials() need two of them.
+    """
+    from waycore_raw.models.create_connection_request import CreateConnectionRequest
+    from waycore_raw.models.update_credentials_request import UpdateCredentialsRequest
+    from waycore_raw.types import UNSET
+
+    return CreateConnectionRequest, UpdateCredentialsRequest, UNSET
+
+
+def _or_unset(value: str | None, unset: Any) -> Any:
+    # UNSET means "omit" to the generated models; it never leaves this module.
+    return unset if value is None else value
 
 
 def create(
@@ -32,10 +48,11 @@ def create(
     portal = check.https_url(portal_url, "portal_url")
     if institution is None and portal is None:
         raise ValueError("create() needs institution_id or portal_url (or both)")
-    body = CreateConnectionRequest(
-        entity_id=uuid.UUID(entity),
-        institution_id=_or_unset(institution),
-        portal_url=_or_unset(portal),
+    request_model, _, unset = _generated()
+    body = request_model(
+        entity_id=entity,
+        institution_id=_or_unset(institution, unset),
+        portal_url=_or_unset(portal, unset),
     ).to_dict()
     return Call("POST", _PATH, json=body)
 
@@ -54,7 +71,7 @@ def list_filters(
     """The query every page repeats (a cursor is only valid for the same query)."""
     params: dict[str, str | int] = {}
     if entity_id is not None and entity_id != "":
-        params["entityId"] = check.entity_uuid(entity_id)
+        params["entityId"] = str(check.entity_uuid(entity_id))
     institution = check.optional_str(institution_id, "institution_id")
     if institution is not None:
         params["institutionId"] = institution
@@ -87,10 +104,11 @@ def update_credentials(
         raise ValueError(
             "update_credentials() needs at least one of bank_username, bank_customer_id, password"
         )
-    body = UpdateCredentialsRequest(
-        bank_username=_or_unset(username),
-        bank_customer_id=_or_unset(customer_id),
-        password=_or_unset(secret),
+    _, request_model, unset = _generated()
+    body = request_model(
+        bank_username=_or_unset(username, unset),
+        bank_customer_id=_or_unset(customer_id, unset),
+        password=_or_unset(secret, unset),
     ).to_dict()
     return Call(
         "PUT",
