@@ -14,6 +14,7 @@ from datetime import datetime
 from http.client import HTTPConnection
 from typing import Any
 
+import _spec_facts as docs
 import httpx
 import pytest
 
@@ -95,16 +96,7 @@ def test_full_lifecycle_with_activation_polls() -> None:
         assert setup["actionRequiredBy"] == "endUser"
         assert setup["nextAction"] == "createDelegatedUser"
         instructions = setup["instructions"]
-        assert set(instructions) == {
-            "firstName",
-            "lastName",
-            "address",
-            "email",
-            "username",
-            "phoneNumber",
-            "emailProvisioningStatus",
-            "phoneNumberProvisioningStatus",
-        }
+        assert set(instructions) == set(docs.SETUP_INSTRUCTIONS_FIELDS)
         assert all(isinstance(v, str) and v for v in instructions.values())
         assert instructions["emailProvisioningStatus"] == "pending"
         assert instructions["phoneNumberProvisioningStatus"] == "pending"

@@ -145,7 +145,6 @@ class Connections:
         past `timeout` seconds in all. Raises `ConnectionStateError` at once if the connection
         is `revoked` or `reauthRequired`, and `WaitTimeoutError` past the deadline.
         """
-        calls.retrieve(connection_id)  # validate before the first request
         client = self._client
         steps = wait_steps(
             timeout=timeout,
@@ -250,7 +249,6 @@ class AsyncConnections:
         poll_interval: float = DEFAULT_POLL_INTERVAL,
     ) -> ReadyConnection:
         """Poll until ready and active; see `Connections.wait_until_ready`."""
-        calls.retrieve(connection_id)
         client = self._client
         steps = wait_steps(
             timeout=timeout,
