@@ -252,7 +252,7 @@ def _commit() -> str | None:
 
 def machine_info() -> dict[str, Any]:
     """What the figures were measured on."""
-    import httpx
+    import httpx2
 
     cpu = "unknown"
     try:
@@ -269,7 +269,7 @@ def machine_info() -> dict[str, Any]:
         "python": sys.version.split()[0],
         "implementation": platform.python_implementation(),
         "platform": platform.platform(),
-        "httpx": httpx.__version__,
+        "httpx2": httpx2.__version__,
         "loadavg_at_start": list(os.getloadavg()),
     }
 

@@ -8,7 +8,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import httpx
+import httpx2
 from waycore_raw.api.connections import create_connection
 from waycore_raw.client import AuthenticatedClient
 from waycore_raw.models.create_connection_request import CreateConnectionRequest
@@ -41,11 +41,11 @@ def _warm(fn: Callable[[], object], settings: Settings) -> None:
 
 
 def bench_create(server: ServerProcess, settings: Settings) -> list[Result]:
-    """`connections.create` vs `httpx.Client.post(...).json()`, and the generated client."""
+    """`connections.create` vs `httpx2.Client.post(...).json()`, and the generated client."""
     url = server.base_url + "/connections"
     with (
         waycore.Waycore(api_key=API_KEY, base_url=server.base_url) as sdk,
-        httpx.Client(timeout=60.0) as raw,
+        httpx2.Client(timeout=60.0) as raw,
         AuthenticatedClient(base_url=server.base_url, token=API_KEY) as generated,
     ):
         body = CreateConnectionRequest.from_dict(CREATE_PAYLOAD)
@@ -80,10 +80,10 @@ def bench_create(server: ServerProcess, settings: Settings) -> list[Result]:
     return [
         Result(
             name="create",
-            title="connections.create vs httpx.Client.post().json()",
+            title="connections.create vs httpx2.Client.post().json()",
             unit="µs/call",
             subject="sdk",
-            baseline="raw httpx",
+            baseline="raw httpx2",
             subject_samples=samples["sdk"],
             baseline_samples=samples["raw"],
             target=1.05,
@@ -91,10 +91,10 @@ def bench_create(server: ServerProcess, settings: Settings) -> list[Result]:
         ),
         Result(
             name="create-generated",
-            title="generated client create_connection.sync vs raw httpx (reference)",
+            title="generated client create_connection.sync vs raw httpx2 (reference)",
             unit="µs/call",
             subject="generated",
-            baseline="raw httpx",
+            baseline="raw httpx2",
             subject_samples=samples["generated"],
             baseline_samples=samples["raw"],
             notes=notes,
@@ -103,11 +103,11 @@ def bench_create(server: ServerProcess, settings: Settings) -> list[Result]:
 
 
 def bench_retrieve(server: ServerProcess, settings: Settings) -> list[Result]:
-    """`connections.retrieve` vs `httpx.Client.get(...).json()`."""
+    """`connections.retrieve` vs `httpx2.Client.get(...).json()`."""
     url = f"{server.base_url}/connections/{CONNECTION_ID}"
     with (
         waycore.Waycore(api_key=API_KEY, base_url=server.base_url) as sdk,
-        httpx.Client(timeout=60.0) as raw,
+        httpx2.Client(timeout=60.0) as raw,
     ):
 
         def sdk_call() -> object:
@@ -131,10 +131,10 @@ def bench_retrieve(server: ServerProcess, settings: Settings) -> list[Result]:
     return [
         Result(
             name="retrieve",
-            title="connections.retrieve vs httpx.Client.get().json()",
+            title="connections.retrieve vs httpx2.Client.get().json()",
             unit="µs/call",
             subject="sdk",
-            baseline="raw httpx",
+            baseline="raw httpx2",
             subject_samples=samples["sdk"],
             baseline_samples=samples["raw"],
             notes={"calls_per_sample": n},
@@ -148,7 +148,7 @@ def bench_list(server: ServerProcess, settings: Settings) -> list[Result]:
     expected = DEFAULT_LIST_PAGES * PAGE_SIZE
     with (
         waycore.Waycore(api_key=API_KEY, base_url=server.base_url) as sdk,
-        httpx.Client(timeout=60.0) as raw,
+        httpx2.Client(timeout=60.0) as raw,
     ):
 
         def sdk_walk() -> int:
@@ -184,10 +184,10 @@ def bench_list(server: ServerProcess, settings: Settings) -> list[Result]:
     return [
         Result(
             name="list",
-            title=f"list(limit=500) walking {DEFAULT_LIST_PAGES} pages vs raw httpx + json()",
+            title=f"list(limit=500) walking {DEFAULT_LIST_PAGES} pages vs raw httpx2 + json()",
             unit="ms/walk",
             subject="sdk",
-            baseline="raw httpx",
+            baseline="raw httpx2",
             subject_samples=samples["sdk"],
             baseline_samples=samples["raw"],
             notes={"walks_per_sample": n, "items_per_walk": expected},
@@ -246,7 +246,7 @@ async def _async_bench(
     results: list[Result] = []
     async with (
         waycore.AsyncWaycore(api_key=API_KEY, base_url=server.base_url) as sdk,
-        httpx.AsyncClient(timeout=60.0) as raw,
+        httpx2.AsyncClient(timeout=60.0) as raw,
     ):
 
         async def sdk_call() -> object:
@@ -258,7 +258,7 @@ async def _async_bench(
         assert isinstance(await sdk_call(), waycore.SetupConnection)
         calls: dict[str, AsyncCall] = {"sdk": sdk_call, "raw": raw_call}
         for level in levels:
-            # Let each pool settle at this level first (httpx keeps at most 20 idle
+            # Let each pool settle at this level first (httpx2 keeps at most 20 idle
             # connections, so above that some are closed and reopened on every burst).
             await _throughput_rounds(calls, level, level * _PER_WORKER * 4, 1)
             samples = await _throughput_rounds(
@@ -271,7 +271,7 @@ async def _async_bench(
                     title=f"AsyncWaycore create throughput at {level} concurrent calls",
                     unit="calls/s",
                     subject="sdk",
-                    baseline="raw httpx",
+                    baseline="raw httpx2",
                     subject_samples=samples["sdk"],
                     baseline_samples=samples["raw"],
                     higher_is_better=True,
@@ -283,5 +283,5 @@ async def _async_bench(
 
 
 def bench_async(server: ServerProcess, settings: Settings, levels: tuple[int, ...]) -> list[Result]:
-    """`AsyncWaycore` vs `httpx.AsyncClient` create throughput at each concurrency level."""
+    """`AsyncWaycore` vs `httpx2.AsyncClient` create throughput at each concurrency level."""
     return asyncio.run(_async_bench(server, settings, levels))

@@ -1,6 +1,6 @@
-"""``import waycore`` vs ``import httpx``, each in a fresh interpreter of a clean venv.
+"""``import waycore`` vs ``import httpx2``, each in a fresh interpreter of a clean venv.
 
-The venv holds only the installed wheel and its runtime dependencies (httpx, attrs), not the
+The venv holds only the installed wheel and its runtime dependencies (httpx2, attrs), not the
 generator or the dev tools. It is cached in ``benchmarks/.venv-import`` and rebuilt when
 ``pyproject.toml`` changes; the waycore wheel in it is reinstalled when the sources change.
 """
@@ -74,7 +74,7 @@ def ensure_venv(log: bool = True) -> Path:
         wheel = str(next(Path(wheel_dir).glob("waycore-*.whl")))
         if fresh:
             if log:
-                print(f"  creating {VENV.relative_to(ROOT)} (httpx and attrs from PyPI)…")
+                print(f"  creating {VENV.relative_to(ROOT)} (httpx2 and attrs from PyPI)…")
             shutil.rmtree(VENV, ignore_errors=True)
             _run([sys.executable, "-m", "venv", str(VENV)])
             _run([str(_python()), "-m", "pip", "install", "--quiet", wheel])
@@ -93,31 +93,31 @@ def _import_ms(python: Path, module: str, cwd: Path) -> float:
 
 
 def bench_import(settings: Settings) -> list[Result]:
-    """Median import time of waycore and of httpx, interleaved, one fresh interpreter each."""
+    """Median import time of waycore and of httpx2, interleaved, one fresh interpreter each."""
     python = ensure_venv()
     with tempfile.TemporaryDirectory(prefix="waycore-import-") as tmp:
         cwd = Path(tmp)
         location, no_generator = _run([str(python), "-I", "-c", _CHECK], cwd=cwd).split()
         if not location.startswith(str(VENV)) or no_generator != "True":
             raise RuntimeError(f"the import venv is not clean: waycore from {location}")
-        for module in ("waycore", "httpx"):  # compile .pyc files, warm the page cache
+        for module in ("waycore", "httpx2"):  # compile .pyc files, warm the page cache
             for _ in range(3):
                 _import_ms(python, module, cwd)
         samples = interleave(
             {
                 "waycore": lambda: _import_ms(python, "waycore", cwd),
-                "httpx": lambda: _import_ms(python, "httpx", cwd),
+                "httpx2": lambda: _import_ms(python, "httpx2", cwd),
             },
             settings.import_runs,
         )
     result = Result(
         name="import",
-        title="import waycore vs import httpx (fresh interpreter, clean venv)",
+        title="import waycore vs import httpx2 (fresh interpreter, clean venv)",
         unit="ms",
         subject="waycore",
-        baseline="httpx",
+        baseline="httpx2",
         subject_samples=samples["waycore"],
-        baseline_samples=samples["httpx"],
+        baseline_samples=samples["httpx2"],
         target=1.2,
         notes={"interpreters_per_contender": settings.import_runs, "venv": str(VENV)},
     )

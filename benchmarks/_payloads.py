@@ -18,7 +18,7 @@ DEFAULT_LIST_PAGES: Final = 10
 # One list item in SETUP_EVERY is a setup connection, the others ready ones.
 SETUP_EVERY: Final = 10
 
-# What raw httpx posts: the same JSON body the SDK builds for create().
+# What raw httpx2 posts: the same JSON body the SDK builds for create().
 CREATE_PAYLOAD: Final[dict[str, str]] = {"entityId": ENTITY_ID, "institutionId": INSTITUTION_ID}
 
 

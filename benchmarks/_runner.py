@@ -76,7 +76,7 @@ def _benches(names: list[str]) -> list[tuple[str, Bench]]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
-        description="What the Waycore SDK costs over raw httpx, as interleaved median ratios.",
+        description="What the Waycore SDK costs over raw httpx2, as interleaved median ratios.",
     )
     parser.add_argument("--quick", action="store_true", help="a short run (~200 calls each)")
     parser.add_argument(
@@ -97,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     info = machine_info()
     print(
         f"waycore benchmarks ({'quick' if settings.quick else 'full'}): {info['cores']} cores, "
-        f"{info['cpu_model']}, Python {info['python']}, httpx {info['httpx']}, "
+        f"{info['cpu_model']}, Python {info['python']}, httpx2 {info['httpx2']}, "
         f"commit {info['commit']}",
         flush=True,
     )

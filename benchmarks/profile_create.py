@@ -1,9 +1,9 @@
 """Profile the per-call path: ``python -m benchmarks.profile_create [--calls N] [--top N]``.
 
-Runs `connections.create` and raw ``httpx.Client.post().json()`` against the local server
+Runs `connections.create` and raw ``httpx2.Client.post().json()`` against the local server
 under cProfile and prints, for each, the functions with the most own time, then the SDK's own
 functions (``waycore`` and ``waycore_raw``) with their cumulative time per call: what the SDK
-adds over raw httpx.
+adds over raw httpx2.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pstats
 import sys
 from collections.abc import Callable, Sequence
 
-import httpx
+import httpx2
 
 import waycore
 
@@ -60,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         auth = {"Authorization": f"Bearer {API_KEY}"}
         with (
             waycore.Waycore(api_key=API_KEY, base_url=server.base_url) as sdk,
-            httpx.Client(timeout=60.0) as raw,
+            httpx2.Client(timeout=60.0) as raw,
         ):
             sdk_stats = _profile(
                 lambda: sdk.connections.create(entity_id=ENTITY_ID, institution_id=INSTITUTION_ID),
@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("SDK functions, by cumulative µs/call (own µs/call):")
     for own, cumulative, name in _sdk_rows(sdk_stats, args.calls)[: args.top]:
         print(f"  {cumulative:8.1f} ({own:6.1f})  {name}")
-    for label, stats in (("sdk", sdk_stats), ("raw httpx", raw_stats)):
+    for label, stats in (("sdk", sdk_stats), ("raw httpx2", raw_stats)):
         out = io.StringIO()
         stats.stream = out  # type: ignore[attr-defined]
         stats.sort_stats("tottime").print_stats(args.top)

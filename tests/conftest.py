@@ -1,9 +1,9 @@
-"""Shared fixtures: sync/async clients over `httpx.MockTransport` with sleep and clock faked.
+"""Shared fixtures: sync/async clients over `httpx2.MockTransport` with sleep and clock faked.
 
 `api` is parametrized over the two clients, so one test body covers both::
 
     def test_x(api, ready_payload):
-        client = api.client(lambda request: httpx.Response(200, json=ready_payload()))
+        client = api.client(lambda request: httpx2.Response(200, json=ready_payload()))
         conn = api.run(client.connections.retrieve("conn_1"))   # a value, or a coroutine
 
 `api.sleeps` records every sleep the client asked for; each sleep advances `api.now`, the
@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 import waycore
@@ -28,7 +28,7 @@ TEST_KEY = "way_test_key0_secret"
 TEST_BASE_URL = "https://api.test.example/v1"
 ENTITY_ID = "3f2b8c1e-5d4a-4e8b-9c7d-1a2b3c4d5e6f"
 
-Handler = Callable[[httpx.Request], Any]
+Handler = Callable[[httpx2.Request], Any]
 
 
 class Harness:
@@ -39,7 +39,7 @@ class Harness:
         self.sleeps: list[float] = []
         self.now = 1_000.0
         self._runner: asyncio.Runner | None = None
-        self._http: list[httpx.Client | httpx.AsyncClient] = []
+        self._http: list[httpx2.Client | httpx2.AsyncClient] = []
 
     # The fakes installed on every client.
     def clock(self) -> float:
@@ -56,12 +56,12 @@ class Harness:
         client._sleep = self._async_sleep if self.is_async else self._sleep  # type: ignore[assignment]
         client._clock = self.clock
 
-    def http_client(self, handler: Handler) -> httpx.Client | httpx.AsyncClient:
-        transport = httpx.MockTransport(handler)
-        http: httpx.Client | httpx.AsyncClient = (
-            httpx.AsyncClient(transport=transport)
+    def http_client(self, handler: Handler) -> httpx2.Client | httpx2.AsyncClient:
+        transport = httpx2.MockTransport(handler)
+        http: httpx2.Client | httpx2.AsyncClient = (
+            httpx2.AsyncClient(transport=transport)
             if self.is_async
-            else httpx.Client(transport=transport)
+            else httpx2.Client(transport=transport)
         )
         self._http.append(http)
         return http
@@ -97,7 +97,7 @@ class Harness:
 
     def close(self) -> None:
         for http in self._http:
-            if isinstance(http, httpx.AsyncClient):
+            if isinstance(http, httpx2.AsyncClient):
                 self.run(http.aclose())
             else:
                 http.close()
@@ -132,23 +132,23 @@ def sync_api() -> Iterator[Harness]:
 class Recorder:
     """A MockTransport handler that records requests and answers from a script.
 
-    Each answer is an `httpx.Response`, an exception to raise, or a callable taking the
+    Each answer is an `httpx2.Response`, an exception to raise, or a callable taking the
     request; the last one repeats once the script runs out.
     """
 
     def __init__(self, *answers: Any) -> None:
         assert answers
         self.answers = list(answers)
-        self.requests: list[httpx.Request] = []
+        self.requests: list[httpx2.Request] = []
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
         self.requests.append(request)
         answer = self.answers[min(len(self.requests), len(self.answers)) - 1]
         if isinstance(answer, BaseException):
             raise answer
-        if isinstance(answer, httpx.Response):
+        if isinstance(answer, httpx2.Response):
             # A fresh copy each time: a response object should not be returned twice.
-            return httpx.Response(
+            return httpx2.Response(
                 answer.status_code, headers=answer.headers, content=answer.content
             )
         return answer(request)
@@ -160,7 +160,7 @@ class Recorder:
 
 @pytest.fixture
 def recorder() -> type[Recorder]:
-    """The `Recorder` class: `handler = recorder(httpx.Response(200, json=...))`."""
+    """The `Recorder` class: `handler = recorder(httpx2.Response(200, json=...))`."""
     return Recorder
 
 

@@ -6,7 +6,7 @@ import asyncio
 import logging
 import math
 
-import httpx
+import httpx2
 import pytest
 
 import waycore
@@ -31,7 +31,7 @@ def client_cls(
 
 
 def test_api_key_from_argument(api, recorder, ready_payload):
-    handler = recorder(httpx.Response(200, json=ready_payload()))
+    handler = recorder(httpx2.Response(200, json=ready_payload()))
     client = api.client(handler, api_key="way_live_abc_arg")
     api.run(client.connections.retrieve("conn_123"))
     assert handler.requests[0].headers["Authorization"] == "Bearer way_live_abc_arg"
@@ -39,7 +39,7 @@ def test_api_key_from_argument(api, recorder, ready_payload):
 
 def test_api_key_from_env(api, recorder, ready_payload, monkeypatch):
     monkeypatch.setenv("WAYCORE_API_KEY", "way_live_abc_env")
-    handler = recorder(httpx.Response(200, json=ready_payload()))
+    handler = recorder(httpx2.Response(200, json=ready_payload()))
     client = api.client(handler, api_key=None)
     api.run(client.connections.retrieve("conn_123"))
     assert handler.requests[0].headers["Authorization"] == "Bearer way_live_abc_env"
@@ -47,7 +47,7 @@ def test_api_key_from_env(api, recorder, ready_payload, monkeypatch):
 
 def test_api_key_argument_wins_over_env(api, recorder, ready_payload, monkeypatch):
     monkeypatch.setenv("WAYCORE_API_KEY", "way_live_abc_env")
-    handler = recorder(httpx.Response(200, json=ready_payload()))
+    handler = recorder(httpx2.Response(200, json=ready_payload()))
     client = api.client(handler, api_key="way_live_abc_arg")
     api.run(client.connections.retrieve("conn_123"))
     assert handler.requests[0].headers["Authorization"] == "Bearer way_live_abc_arg"
@@ -116,7 +116,7 @@ def test_base_url_not_absolute_http_refused(client_cls, url):
 
 
 def test_trailing_slash_stripped_and_paths_join(api, recorder, ready_payload):
-    handler = recorder(httpx.Response(200, json=ready_payload()))
+    handler = recorder(httpx2.Response(200, json=ready_payload()))
     client = api.client(handler, base_url="https://api.test.example/v1/")
     assert client.base_url == "https://api.test.example/v1"
     api.run(client.connections.retrieve("conn_123"))
@@ -144,7 +144,7 @@ def test_bad_timeout_refused(client_cls, value):
 
 @pytest.mark.parametrize(
     "value",
-    [httpx.Timeout(None), httpx.Timeout(5.0, connect=None), httpx.Timeout(5.0, read=0)],
+    [httpx2.Timeout(None), httpx2.Timeout(5.0, connect=None), httpx2.Timeout(5.0, read=0)],
 )
 def test_httpx_timeout_with_no_limit_refused(client_cls, value):
     with pytest.raises(ValueError, match="timeout"):
@@ -152,13 +152,13 @@ def test_httpx_timeout_with_no_limit_refused(client_cls, value):
 
 
 def test_float_timeout_becomes_httpx_timeout(client_cls):
-    assert client_cls("k", timeout=7).timeout == httpx.Timeout(7.0)
-    assert client_cls("k").timeout == httpx.Timeout(60.0)
+    assert client_cls("k", timeout=7).timeout == httpx2.Timeout(7.0)
+    assert client_cls("k").timeout == httpx2.Timeout(60.0)
 
 
 def test_httpx_timeout_accepted_and_sent(api, recorder, ready_payload):
-    handler = recorder(httpx.Response(200, json=ready_payload()))
-    timeout = httpx.Timeout(10.0, connect=3.0)
+    handler = recorder(httpx2.Response(200, json=ready_payload()))
+    timeout = httpx2.Timeout(10.0, connect=3.0)
     client = api.client(handler, timeout=timeout)
     assert client.timeout == timeout
     api.run(client.connections.retrieve("conn_123"))
@@ -171,7 +171,7 @@ def test_httpx_timeout_accepted_and_sent(api, recorder, ready_payload):
 
 
 def test_client_timeout_used_when_call_omits_it(api, recorder, ready_payload):
-    handler = recorder(httpx.Response(200, json=ready_payload()))
+    handler = recorder(httpx2.Response(200, json=ready_payload()))
     client = api.client(handler, timeout=12.5)
     api.run(client.connections.retrieve("conn_123"))
     assert handler.requests[0].extensions["timeout"] == dict.fromkeys(
@@ -181,7 +181,7 @@ def test_client_timeout_used_when_call_omits_it(api, recorder, ready_payload):
 
 def test_per_call_timeout_reaches_request(api, recorder, ready_payload, entity_id):
     handler = recorder(
-        lambda request: httpx.Response(
+        lambda request: httpx2.Response(
             202 if request.url.path.endswith("/sync") else 200,
             json={"data": [], "pagination": {"hasMore": False}}
             if request.method == "GET" and request.url.path.endswith("/connections")
@@ -194,7 +194,7 @@ def test_per_call_timeout_reaches_request(api, recorder, ready_payload, entity_i
     api.run(conns.create(entity_id=entity_id, institution_id="chase", timeout=2.5))
     api.run(conns.update_credentials("conn_123", bank_username="u", timeout=3.5))
     api.run(conns.complete_setup("conn_123", timeout=4.5))
-    api.run(conns.sync("conn_123", timeout=httpx.Timeout(5.5, connect=1.0)))
+    api.run(conns.sync("conn_123", timeout=httpx2.Timeout(5.5, connect=1.0)))
     api.collect(conns.list(timeout=6.5))
     reads = [r.extensions["timeout"]["read"] for r in handler.requests]
     assert reads == [1.5, 2.5, 3.5, 4.5, 5.5, 6.5]
@@ -203,7 +203,7 @@ def test_per_call_timeout_reaches_request(api, recorder, ready_payload, entity_i
 
 @pytest.mark.parametrize("value", [None, 0, -1, math.inf])
 def test_bad_per_call_timeout_refused_before_sending(api, recorder, ready_payload, value):
-    handler = recorder(httpx.Response(200, json=ready_payload()))
+    handler = recorder(httpx2.Response(200, json=ready_payload()))
     client = api.client(handler)
     with pytest.raises(ValueError, match="timeout"):
         api.run(client.connections.retrieve("conn_123", timeout=value))
@@ -214,12 +214,12 @@ def test_bad_per_call_timeout_refused_before_sending(api, recorder, ready_payloa
 
 
 def test_with_options_returns_configured_copy_sharing_pool(api, recorder, ready_payload):
-    handler = recorder(httpx.Response(500), httpx.Response(200, json=ready_payload()))
+    handler = recorder(httpx2.Response(500), httpx2.Response(200, json=ready_payload()))
     client = api.client(handler, timeout=30, max_retries=4)
     fast = client.with_options(timeout=5, max_retries=0)
     assert type(fast) is type(client) and fast is not client
-    assert (fast.timeout, fast.max_retries) == (httpx.Timeout(5.0), 0)
-    assert (client.timeout, client.max_retries) == (httpx.Timeout(30.0), 4)
+    assert (fast.timeout, fast.max_retries) == (httpx2.Timeout(5.0), 0)
+    assert (client.timeout, client.max_retries) == (httpx2.Timeout(30.0), 4)
     assert fast._http is client._http
     assert fast.base_url == client.base_url
     # The copy really uses its settings: no retry on the 500, 5 s timeout on the wire.
@@ -231,7 +231,7 @@ def test_with_options_returns_configured_copy_sharing_pool(api, recorder, ready_
 
 
 def test_with_options_keeps_fake_sleep(api, recorder, ready_payload):
-    handler = recorder(httpx.Response(503), httpx.Response(200, json=ready_payload()))
+    handler = recorder(httpx2.Response(503), httpx2.Response(200, json=ready_payload()))
     client = api.client(handler, max_retries=0)
     copy = client.with_options(max_retries=1)
     conn = api.run(copy.connections.retrieve("conn_123"))
@@ -248,7 +248,7 @@ def test_with_options_validates(client_cls):
 
 
 def test_with_options_default_headers_merge(api, recorder, ready_payload):
-    handler = recorder(httpx.Response(200, json=ready_payload()))
+    handler = recorder(httpx2.Response(200, json=ready_payload()))
     client = api.client(handler, default_headers={"X-A": "1", "X-B": "1"})
     copy = client.with_options(default_headers={"X-B": "2"})
     api.run(copy.connections.retrieve("conn_123"))
@@ -286,7 +286,7 @@ def test_closing_copy_does_not_close_pool_async():
 
 
 def test_close_never_closes_user_http_client_sync():
-    http = httpx.Client()
+    http = httpx2.Client()
     client = waycore.Waycore("k", http_client=http)
     client.close()
     with waycore.Waycore("k", http_client=http):
@@ -297,7 +297,7 @@ def test_close_never_closes_user_http_client_sync():
 
 def test_close_never_closes_user_http_client_async():
     async def scenario() -> None:
-        http = httpx.AsyncClient()
+        http = httpx2.AsyncClient()
         client = waycore.AsyncWaycore("k", http_client=http)
         await client.close()
         async with waycore.AsyncWaycore("k", http_client=http):
@@ -326,7 +326,7 @@ def test_context_manager_closes_owned_pool_async():
 
 
 def test_context_manager_usable_with_mock_transport(api, recorder, ready_payload):
-    handler = recorder(httpx.Response(200, json=ready_payload()))
+    handler = recorder(httpx2.Response(200, json=ready_payload()))
     client = api.client(handler)
 
     if api.is_async:
@@ -343,16 +343,16 @@ def test_context_manager_usable_with_mock_transport(api, recorder, ready_payload
 
 def test_wrong_http_client_type_refused():
     with pytest.raises(TypeError, match="http_client"):
-        waycore.Waycore("k", http_client=httpx.AsyncClient())  # type: ignore[arg-type]
+        waycore.Waycore("k", http_client=httpx2.AsyncClient())  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="http_client"):
-        waycore.AsyncWaycore("k", http_client=httpx.Client())  # type: ignore[arg-type]
+        waycore.AsyncWaycore("k", http_client=httpx2.Client())  # type: ignore[arg-type]
 
 
 # --- headers -------------------------------------------------------------------------------
 
 
 def test_standard_headers(api, recorder, ready_payload):
-    handler = recorder(httpx.Response(200, json=ready_payload()))
+    handler = recorder(httpx2.Response(200, json=ready_payload()))
     client = api.client(handler, api_key="way_live_k_s")
     api.run(client.connections.retrieve("conn_123"))
     sent = handler.requests[0].headers
@@ -362,7 +362,7 @@ def test_standard_headers(api, recorder, ready_payload):
 
 
 def test_default_headers_sent_on_every_call(api, recorder, ready_payload, entity_id):
-    handler = recorder(httpx.Response(200, json=ready_payload()))
+    handler = recorder(httpx2.Response(200, json=ready_payload()))
     client = api.client(handler, default_headers={"X-Team": "payments"})
     api.run(client.connections.retrieve("conn_123"))
     api.run(client.connections.create(entity_id=entity_id, institution_id="chase"))
@@ -370,7 +370,7 @@ def test_default_headers_sent_on_every_call(api, recorder, ready_payload, entity
 
 
 def test_default_headers_cannot_override_authorization(api, recorder, ready_payload):
-    handler = recorder(httpx.Response(200, json=ready_payload()))
+    handler = recorder(httpx2.Response(200, json=ready_payload()))
     client = api.client(
         handler, api_key="way_live_k_s", default_headers={"Authorization": "Bearer evil"}
     )
@@ -379,7 +379,7 @@ def test_default_headers_cannot_override_authorization(api, recorder, ready_payl
 
 
 def test_lowercase_default_authorization_header_cannot_override(api, recorder, ready_payload):
-    handler = recorder(httpx.Response(200, json=ready_payload()))
+    handler = recorder(httpx2.Response(200, json=ready_payload()))
     client = api.client(
         handler, api_key="way_live_k_s", default_headers={"authorization": "Bearer evil"}
     )
@@ -388,12 +388,12 @@ def test_lowercase_default_authorization_header_cannot_override(api, recorder, r
 
 
 def test_user_http_client_headers_do_not_override_auth(api, recorder, ready_payload):
-    handler = recorder(httpx.Response(200, json=ready_payload()))
-    transport = httpx.MockTransport(handler)
+    handler = recorder(httpx2.Response(200, json=ready_payload()))
+    transport = httpx2.MockTransport(handler)
     http = (
-        httpx.AsyncClient(transport=transport, headers={"Authorization": "Bearer other"})
+        httpx2.AsyncClient(transport=transport, headers={"Authorization": "Bearer other"})
         if api.is_async
-        else httpx.Client(transport=transport, headers={"Authorization": "Bearer other"})
+        else httpx2.Client(transport=transport, headers={"Authorization": "Bearer other"})
     )
     api._http.append(http)
     client = api.client(handler, api_key="way_live_k_s", http_client=http)
@@ -424,8 +424,8 @@ def test_logger_untouched_without_env(client_cls, waycore_log_debug, monkeypatch
 
 def test_request_logged_with_status_and_attempt(api, recorder, ready_payload, caplog):
     handler = recorder(
-        httpx.Response(503),
-        httpx.Response(200, json=ready_payload(), headers={"x-request-id": "r1"}),
+        httpx2.Response(503),
+        httpx2.Response(200, json=ready_payload(), headers={"x-request-id": "r1"}),
     )
     client = api.client(handler)
     with caplog.at_level(logging.INFO, logger="waycore"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 
-import httpx
+import httpx2
 import pytest
 
 import waycore
@@ -13,14 +13,14 @@ import waycore
 PORTAL = "https://portal.bank.example/login"
 
 
-def _body(request: httpx.Request) -> object:
+def _body(request: httpx2.Request) -> object:
     return json.loads(request.content) if request.content else None
 
 
 @pytest.fixture
 def ok(recorder, ready_payload):
     """A handler answering every request with a ready connection."""
-    return recorder(httpx.Response(200, json=ready_payload()))
+    return recorder(httpx2.Response(200, json=ready_payload()))
 
 
 # --- create ---------------------------------------------------------------------------------
@@ -38,7 +38,7 @@ def test_create_by_institution(api, ok, entity_id):
 
 
 def test_create_by_portal(api, recorder, setup_payload, entity_id):
-    handler = recorder(httpx.Response(201, json=setup_payload()))
+    handler = recorder(httpx2.Response(201, json=setup_payload()))
     conn = api.run(api.client(handler).connections.create(entity_id=entity_id, portal_url=PORTAL))
     assert isinstance(conn, waycore.SetupConnection)
     assert conn.institution_id is None
@@ -125,7 +125,9 @@ def test_id_percent_encoded_in_path(api, ok, conn_id, raw_path):
 
 def test_id_encoded_in_every_method(api, recorder, ready_payload):
     handler = recorder(
-        lambda r: httpx.Response(202 if r.url.path.endswith("/sync") else 200, json=ready_payload())
+        lambda r: httpx2.Response(
+            202 if r.url.path.endswith("/sync") else 200, json=ready_payload()
+        )
     )
     conns = api.client(handler).connections
     api.run(conns.update_credentials("a/b", bank_username="u"))
@@ -178,7 +180,7 @@ def _page(ids, cursor=None, request_id=None):
     }
     if request_id:
         body["meta"] = {"requestId": request_id}
-    return httpx.Response(200, json=body)
+    return httpx2.Response(200, json=body)
 
 
 def test_list_walks_pages_repeating_filters(api, recorder, entity_id):
@@ -317,7 +319,7 @@ def test_update_credentials_non_string_password_refused(api, ok):
 
 
 def test_complete_setup_returns_connection(api, recorder, ready_payload):
-    handler = recorder(httpx.Response(200, json=ready_payload(id="conn_9")))
+    handler = recorder(httpx2.Response(200, json=ready_payload(id="conn_9")))
     conn = api.run(api.client(handler).connections.complete_setup("conn_9"))
     assert isinstance(conn, waycore.ReadyConnection) and conn.id == "conn_9"
     request = handler.requests[0]
@@ -327,8 +329,8 @@ def test_complete_setup_returns_connection(api, recorder, ready_payload):
 
 @pytest.mark.parametrize(
     "response",
-    [httpx.Response(204), httpx.Response(200), httpx.Response(200, content=b"  \n"),
-     httpx.Response(202)],
+    [httpx2.Response(204), httpx2.Response(200), httpx2.Response(200, content=b"  \n"),
+     httpx2.Response(202)],
 )  # fmt: skip
 def test_complete_setup_empty_answer_is_none(api, recorder, response):
     handler = recorder(response)
@@ -336,7 +338,7 @@ def test_complete_setup_empty_answer_is_none(api, recorder, response):
     assert handler.calls == 1
 
 
-@pytest.mark.parametrize("response", [httpx.Response(202), httpx.Response(202, json={"x": 1})])
+@pytest.mark.parametrize("response", [httpx2.Response(202), httpx2.Response(202, json={"x": 1})])
 def test_sync_returns_none(api, recorder, response):
     handler = recorder(response)
     assert api.run(api.client(handler).connections.sync("conn_9")) is None
@@ -346,7 +348,7 @@ def test_sync_returns_none(api, recorder, response):
 
 def test_sync_conflict(api, recorder):
     body = {"error": {"code": "sync_in_progress", "message": "A sync is already running"}}
-    handler = recorder(httpx.Response(409, json=body))
+    handler = recorder(httpx2.Response(409, json=body))
     with pytest.raises(waycore.ConflictError) as info:
         api.run(api.client(handler).connections.sync("conn_9"))
     assert info.value.code == "sync_in_progress"
@@ -355,7 +357,7 @@ def test_sync_conflict(api, recorder):
 
 
 def test_retrieve_not_found(api, recorder):
-    handler = recorder(httpx.Response(404, json={"code": "not_found", "message": "No such"}))
+    handler = recorder(httpx2.Response(404, json={"code": "not_found", "message": "No such"}))
     with pytest.raises(waycore.NotFoundError) as info:
         api.run(api.client(handler).connections.retrieve("conn_x"))
     assert info.value.code == "not_found"

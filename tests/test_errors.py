@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-import httpx
+import httpx2
 import pytest
 
 import waycore
@@ -46,7 +46,7 @@ def test_hierarchy():
 @pytest.mark.parametrize(("status", "cls"), STATUS_CLASSES)
 def test_status_maps_to_class(api, recorder, status, cls):
     body = {"error": {"code": "some_code", "message": "it failed", "requestId": "req_1"}}
-    handler = recorder(httpx.Response(status, json=body))
+    handler = recorder(httpx2.Response(status, json=body))
     client = api.client(handler, max_retries=0)
     err = _raise(api, client)
     assert type(err) is cls
@@ -55,14 +55,14 @@ def test_status_maps_to_class(api, recorder, status, cls):
     assert err.message == "it failed"
     assert err.request_id == "req_1"
     assert err.body == body
-    assert isinstance(err.response, httpx.Response) and err.response.status_code == status
+    assert isinstance(err.response, httpx2.Response) and err.response.status_code == status
     assert err.request.url.path == "/v1/connections/conn_123"
     assert str(err) == f"Error code: {status} - some_code: it failed (request_id=req_1)"
     assert handler.calls == 1
 
 
 def test_unknown_status_is_base_status_error(api, recorder):
-    handler = recorder(httpx.Response(418, json={"code": "teapot", "message": "short and stout"}))
+    handler = recorder(httpx2.Response(418, json={"code": "teapot", "message": "short and stout"}))
     err = _raise(api, api.client(handler, max_retries=0))
     assert type(err) is waycore.APIStatusError
     assert (err.status_code, err.code, err.message) == (418, "teapot", "short and stout")
@@ -83,7 +83,7 @@ def test_unknown_status_is_base_status_error(api, recorder):
     ],
 )  # fmt: skip
 def test_body_shapes(api, recorder, body, code, message, request_id):
-    handler = recorder(httpx.Response(404, json=body))
+    handler = recorder(httpx2.Response(404, json=body))
     err = _raise(api, api.client(handler))
     assert isinstance(err, waycore.NotFoundError)
     assert (err.code, err.message, err.request_id) == (code, message, request_id)
@@ -92,7 +92,7 @@ def test_body_shapes(api, recorder, body, code, message, request_id):
 
 def test_detail_list_is_rendered_as_json(api, recorder):
     detail = [{"loc": ["body", "entityId"], "msg": "field required", "type": "missing"}]
-    handler = recorder(httpx.Response(422, json={"detail": detail}))
+    handler = recorder(httpx2.Response(422, json={"detail": detail}))
     err = _raise(api, api.client(handler))
     assert isinstance(err, waycore.UnprocessableEntityError)
     assert json.loads(err.message) == detail
@@ -102,7 +102,7 @@ def test_detail_list_is_rendered_as_json(api, recorder):
 
 def test_html_body(api, recorder):
     html = "<html><body><h1>502 Bad Gateway</h1></body></html>"
-    handler = recorder(httpx.Response(502, text=html, headers={"content-type": "text/html"}))
+    handler = recorder(httpx2.Response(502, text=html, headers={"content-type": "text/html"}))
     err = _raise(api, api.client(handler, max_retries=0))
     assert isinstance(err, waycore.InternalServerError)
     assert err.body == html
@@ -115,7 +115,7 @@ def test_html_body(api, recorder):
     ("status", "reason"), [(404, "Not Found"), (403, "Forbidden"), (500, "Internal Server Error")]
 )
 def test_empty_body_message_is_reason_phrase(api, recorder, status, reason):
-    handler = recorder(httpx.Response(status))
+    handler = recorder(httpx2.Response(status))
     err = _raise(api, api.client(handler, max_retries=0))
     assert err.body is None
     assert err.message == reason
@@ -125,7 +125,7 @@ def test_empty_body_message_is_reason_phrase(api, recorder, status, reason):
 
 def test_request_id_header_fallback(api, recorder):
     handler = recorder(
-        httpx.Response(404, json={"code": "not_found"}, headers={"x-request-id": "hdr_req"})
+        httpx2.Response(404, json={"code": "not_found"}, headers={"x-request-id": "hdr_req"})
     )
     err = _raise(api, api.client(handler))
     assert err.request_id == "hdr_req"
@@ -134,7 +134,7 @@ def test_request_id_header_fallback(api, recorder):
 
 def test_body_request_id_wins_over_header(api, recorder):
     handler = recorder(
-        httpx.Response(
+        httpx2.Response(
             404,
             json={"error": {"code": "not_found", "requestId": "body_req"}},
             headers={"x-request-id": "hdr_req"},
@@ -145,7 +145,7 @@ def test_body_request_id_wins_over_header(api, recorder):
 
 def test_long_body_capped_in_message(api, recorder):
     long_text = "x" * 5000
-    handler = recorder(httpx.Response(400, json={"message": long_text}))
+    handler = recorder(httpx2.Response(400, json={"message": long_text}))
     err = _raise(api, api.client(handler))
     assert err.body == {"message": long_text}  # the raw body is kept whole
     assert len(str(err)) < 600
@@ -155,7 +155,7 @@ def test_long_body_capped_in_message(api, recorder):
 
 def test_long_html_capped_in_message(api, recorder):
     html = "<html>" + "y" * 10_000 + "</html>"
-    handler = recorder(httpx.Response(400, text=html))
+    handler = recorder(httpx2.Response(400, text=html))
     err = _raise(api, api.client(handler))
     assert err.body == html
     assert len(str(err)) < 600
@@ -165,7 +165,7 @@ def test_long_html_capped_in_message(api, recorder):
 
 
 def test_invalid_json_on_2xx(api, recorder):
-    handler = recorder(httpx.Response(200, text="<html>oops</html>"))
+    handler = recorder(httpx2.Response(200, text="<html>oops</html>"))
     err = _raise(api, api.client(handler))
     assert type(err) is waycore.APIResponseValidationError
     assert err.body == "<html>oops</html>"
@@ -175,7 +175,7 @@ def test_invalid_json_on_2xx(api, recorder):
 
 
 def test_empty_body_on_2xx_where_one_is_required(api, recorder):
-    handler = recorder(httpx.Response(200))
+    handler = recorder(httpx2.Response(200))
     err = _raise(api, api.client(handler))
     assert type(err) is waycore.APIResponseValidationError
     assert err.body is None
@@ -185,7 +185,7 @@ def test_empty_body_on_2xx_where_one_is_required(api, recorder):
 def test_create_with_wrong_shape_keeps_new_id(api, recorder, ready_payload, entity_id, status):
     payload = ready_payload(id="conn_new_42")
     del payload["createdAt"]
-    handler = recorder(httpx.Response(status, json=payload))
+    handler = recorder(httpx2.Response(status, json=payload))
     client = api.client(handler)
     err = _raise(
         api,
@@ -201,7 +201,7 @@ def test_create_with_wrong_shape_keeps_new_id(api, recorder, ready_payload, enti
 
 def test_list_page_with_wrong_shape(api, recorder):
     body = {"data": "nope", "pagination": {"hasMore": False}}
-    handler = recorder(httpx.Response(200, json=body))
+    handler = recorder(httpx2.Response(200, json=body))
     client = api.client(handler)
     with pytest.raises(waycore.APIResponseValidationError) as info:
         api.collect(client.connections.list())
@@ -209,7 +209,7 @@ def test_list_page_with_wrong_shape(api, recorder):
 
 
 def test_json_array_on_2xx(api, recorder):
-    handler = recorder(httpx.Response(200, json=[1, 2, 3]))
+    handler = recorder(httpx2.Response(200, json=[1, 2, 3]))
     err = _raise(api, api.client(handler))
     assert type(err) is waycore.APIResponseValidationError
     assert err.body == [1, 2, 3]
@@ -218,6 +218,6 @@ def test_json_array_on_2xx(api, recorder):
 @pytest.mark.parametrize("status", [200, 400, 500])
 def test_deeply_nested_json_body_raises_sdk_error(api, recorder, status):
     deep = b"[" * 100_000 + b"]" * 100_000
-    handler = recorder(httpx.Response(status, content=deep))
+    handler = recorder(httpx2.Response(status, content=deep))
     with pytest.raises(waycore.APIError):
         api.run(api.client(handler, max_retries=0).connections.retrieve("conn_123"))

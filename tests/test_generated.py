@@ -34,6 +34,17 @@ ROOT = Path(__file__).resolve().parents[1]
 SPEC_PATH = ROOT / "openapi" / "waycore.yaml"
 CONFIG_PATH = ROOT / "openapi" / "generator-config.yaml"
 GENERATED = ROOT / "generated" / "waycore_raw"
+
+
+def _load_script(name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+use_httpx2 = _load_script("_use_httpx2")
 # The venv's bin dir (not resolved: the interpreter may be a symlink out of the venv), so the
 # generator's post-hooks find the pinned ruff and scripts/ find the pinned generator.
 VENV_BIN = Path(sys.executable).parent
@@ -101,6 +112,7 @@ def _generate(spec: Path, out: Path) -> Generation:
     # scripts/regenerate: "--meta none writes no py.typed and leaves the formatter's cache".
     shutil.rmtree(out / ".ruff_cache", ignore_errors=True)
     (out / "py.typed").write_bytes(b"")
+    use_httpx2.rewrite(out)
     return Generation(out, had_cache, had_py_typed)
 
 

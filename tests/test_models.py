@@ -6,7 +6,7 @@ import datetime
 import typing
 
 import attrs
-import httpx
+import httpx2
 import pytest
 
 import waycore
@@ -240,7 +240,7 @@ def test_page_has_more_without_cursor_is_error():
 
 
 def test_models_through_client(api, recorder, ready_payload):
-    handler = recorder(httpx.Response(200, json=ready_payload(status="archived", extraKey=1)))
+    handler = recorder(httpx2.Response(200, json=ready_payload(status="archived", extraKey=1)))
     conn = api.run(api.client(handler).connections.retrieve("conn_123"))
     assert conn.status == "archived" and not conn.status.is_known
     assert conn.extra == {"extraKey": 1}

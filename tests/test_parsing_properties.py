@@ -9,7 +9,7 @@ import copy
 import json
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -188,8 +188,8 @@ class Slot:
         self.content = b""
         self.headers: dict[str, str] = {}
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        return httpx.Response(self.status, content=self.content, headers=self.headers)
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(self.status, content=self.content, headers=self.headers)
 
 
 def _only_sdk_errors(api, client, call) -> None:

@@ -6,7 +6,7 @@ import datetime
 import email.utils
 import time
 
-import httpx
+import httpx2
 import pytest
 
 import waycore
@@ -32,7 +32,7 @@ def _retrieve(api, client):
 
 @pytest.mark.parametrize("status", RETRYABLE)
 def test_retryable_status_retried_max_retries_times(api, recorder, status):
-    handler = recorder(httpx.Response(status, json={"message": "try later"}))
+    handler = recorder(httpx2.Response(status, json={"message": "try later"}))
     client = api.client(handler, max_retries=3)
     with pytest.raises(waycore.APIStatusError) as info:
         _retrieve(api, client)
@@ -45,7 +45,7 @@ def test_retryable_status_retried_max_retries_times(api, recorder, status):
 
 @pytest.mark.parametrize("status", FINAL)
 def test_final_status_not_retried(api, recorder, status):
-    handler = recorder(httpx.Response(status, json={"message": "no"}))
+    handler = recorder(httpx2.Response(status, json={"message": "no"}))
     client = api.client(handler, max_retries=5)
     with pytest.raises(waycore.APIStatusError) as info:
         _retrieve(api, client)
@@ -55,7 +55,7 @@ def test_final_status_not_retried(api, recorder, status):
 
 
 def test_final_status_with_retry_after_not_retried(api, recorder):
-    handler = recorder(httpx.Response(400, headers={"Retry-After": "1"}))
+    handler = recorder(httpx2.Response(400, headers={"Retry-After": "1"}))
     with pytest.raises(waycore.BadRequestError):
         _retrieve(api, api.client(handler, max_retries=3))
     assert handler.calls == 1 and api.sleeps == []
@@ -63,12 +63,12 @@ def test_final_status_with_retry_after_not_retried(api, recorder):
 
 @pytest.mark.parametrize("max_retries", [0, 1, 2, 4])
 def test_connection_error_retried_then_raised(api, recorder, max_retries):
-    handler = recorder(httpx.ConnectError("connection refused"))
+    handler = recorder(httpx2.ConnectError("connection refused"))
     client = api.client(handler, max_retries=max_retries)
     with pytest.raises(waycore.APIConnectionError) as info:
         _retrieve(api, client)
     assert type(info.value) is waycore.APIConnectionError
-    assert isinstance(info.value.__cause__, httpx.ConnectError)
+    assert isinstance(info.value.__cause__, httpx2.ConnectError)
     assert info.value.request.url.path == "/v1/connections/conn_123"
     assert handler.calls == max_retries + 1
     assert len(api.sleeps) == max_retries
@@ -76,20 +76,20 @@ def test_connection_error_retried_then_raised(api, recorder, max_retries):
 
 @pytest.mark.parametrize("max_retries", [0, 2])
 def test_timeout_retried_then_raised(api, recorder, max_retries):
-    handler = recorder(httpx.ReadTimeout("read timed out"))
+    handler = recorder(httpx2.ReadTimeout("read timed out"))
     client = api.client(handler, max_retries=max_retries)
     with pytest.raises(waycore.APITimeoutError) as info:
         _retrieve(api, client)
-    assert isinstance(info.value.__cause__, httpx.ReadTimeout)
+    assert isinstance(info.value.__cause__, httpx2.ReadTimeout)
     assert handler.calls == max_retries + 1
     assert len(api.sleeps) == max_retries
 
 
 def test_other_transport_errors_retried(api, recorder, ready_payload):
     handler = recorder(
-        httpx.RemoteProtocolError("server disconnected"),
-        httpx.ConnectTimeout("connect timed out"),
-        httpx.Response(200, json=ready_payload()),
+        httpx2.RemoteProtocolError("server disconnected"),
+        httpx2.ConnectTimeout("connect timed out"),
+        httpx2.Response(200, json=ready_payload()),
     )
     conn = _retrieve(api, api.client(handler, max_retries=2))
     assert conn.id == "conn_123" and handler.calls == 3
@@ -97,7 +97,7 @@ def test_other_transport_errors_retried(api, recorder, ready_payload):
 
 @pytest.mark.parametrize("status", [503, 429])
 def test_max_retries_zero_means_one_attempt(api, recorder, status):
-    handler = recorder(httpx.Response(status))
+    handler = recorder(httpx2.Response(status))
     with pytest.raises(waycore.APIStatusError):
         _retrieve(api, api.client(handler, max_retries=0))
     assert handler.calls == 1 and api.sleeps == []
@@ -105,7 +105,7 @@ def test_max_retries_zero_means_one_attempt(api, recorder, status):
 
 def test_success_after_two_503s(api, recorder, ready_payload):
     handler = recorder(
-        httpx.Response(503), httpx.Response(503), httpx.Response(200, json=ready_payload())
+        httpx2.Response(503), httpx2.Response(503), httpx2.Response(200, json=ready_payload())
     )
     conn = _retrieve(api, api.client(handler, max_retries=2))
     assert isinstance(conn, waycore.ReadyConnection) and conn.id == "conn_123"
@@ -115,7 +115,7 @@ def test_success_after_two_503s(api, recorder, ready_payload):
 
 
 def test_create_retried_with_same_body(api, recorder, ready_payload, entity_id):
-    handler = recorder(httpx.ConnectError("reset"), httpx.Response(201, json=ready_payload()))
+    handler = recorder(httpx2.ConnectError("reset"), httpx2.Response(201, json=ready_payload()))
     client = api.client(handler)
     conn = api.run(client.connections.create(entity_id=entity_id, institution_id="chase"))
     assert conn.id == "conn_123"
@@ -124,7 +124,7 @@ def test_create_retried_with_same_body(api, recorder, ready_payload, entity_id):
 
 
 def test_backoff_grows_and_caps_at_8(api, recorder):
-    handler = recorder(httpx.Response(500))
+    handler = recorder(httpx2.Response(500))
     with pytest.raises(waycore.InternalServerError):
         _retrieve(api, api.client(handler, max_retries=6))
     assert handler.calls == 7
@@ -137,8 +137,8 @@ def test_backoff_grows_and_caps_at_8(api, recorder):
 @pytest.mark.parametrize("value", ["0", "3", "7.5", "60"])
 def test_retry_after_seconds_honoured_exactly(api, recorder, ready_payload, value):
     handler = recorder(
-        httpx.Response(429, headers={"Retry-After": value}),
-        httpx.Response(200, json=ready_payload()),
+        httpx2.Response(429, headers={"Retry-After": value}),
+        httpx2.Response(200, json=ready_payload()),
     )
     conn = _retrieve(api, api.client(handler))
     assert conn.id == "conn_123"
@@ -147,9 +147,9 @@ def test_retry_after_seconds_honoured_exactly(api, recorder, ready_payload, valu
 
 def test_retry_after_on_503_honoured(api, recorder, ready_payload):
     handler = recorder(
-        httpx.Response(503, headers={"retry-after": "2"}),
-        httpx.Response(503, headers={"retry-after": "4"}),
-        httpx.Response(200, json=ready_payload()),
+        httpx2.Response(503, headers={"retry-after": "2"}),
+        httpx2.Response(503, headers={"retry-after": "4"}),
+        httpx2.Response(200, json=ready_payload()),
     )
     assert _retrieve(api, api.client(handler)).id == "conn_123"
     assert api.sleeps == [2.0, 4.0]
@@ -157,8 +157,8 @@ def test_retry_after_on_503_honoured(api, recorder, ready_payload):
 
 def test_retry_after_http_date_honoured(api, recorder, ready_payload):
     handler = recorder(
-        httpx.Response(429, headers={"Retry-After": _http_date(10)}),
-        httpx.Response(200, json=ready_payload()),
+        httpx2.Response(429, headers={"Retry-After": _http_date(10)}),
+        httpx2.Response(200, json=ready_payload()),
     )
     assert _retrieve(api, api.client(handler)).id == "conn_123"
     assert len(api.sleeps) == 1
@@ -167,8 +167,8 @@ def test_retry_after_http_date_honoured(api, recorder, ready_payload):
 
 def test_retry_after_http_date_in_past_retries_at_once(api, recorder, ready_payload):
     handler = recorder(
-        httpx.Response(503, headers={"Retry-After": _http_date(-30)}),
-        httpx.Response(200, json=ready_payload()),
+        httpx2.Response(503, headers={"Retry-After": _http_date(-30)}),
+        httpx2.Response(200, json=ready_payload()),
     )
     assert _retrieve(api, api.client(handler)).id == "conn_123"
     assert api.sleeps == [0.0]
@@ -178,7 +178,7 @@ def test_retry_after_http_date_in_past_retries_at_once(api, recorder, ready_payl
 def test_retry_after_over_60s_raises_at_once(api, recorder, value):
     if value == "__date_120__":
         value = _http_date(120)
-    handler = recorder(httpx.Response(429, headers={"Retry-After": value}, json={"code": "slow"}))
+    handler = recorder(httpx2.Response(429, headers={"Retry-After": value}, json={"code": "slow"}))
     with pytest.raises(waycore.RateLimitError) as info:
         _retrieve(api, api.client(handler, max_retries=5))
     assert info.value.code == "slow"
@@ -189,15 +189,15 @@ def test_retry_after_over_60s_raises_at_once(api, recorder, value):
 @pytest.mark.parametrize("value", ["soon", "", "nan", "Mon, 99 Foo 2024"])
 def test_unreadable_retry_after_falls_back_to_backoff(api, recorder, ready_payload, value):
     handler = recorder(
-        httpx.Response(503, headers={"Retry-After": value}),
-        httpx.Response(200, json=ready_payload()),
+        httpx2.Response(503, headers={"Retry-After": value}),
+        httpx2.Response(200, json=ready_payload()),
     )
     assert _retrieve(api, api.client(handler)).id == "conn_123"
     assert len(api.sleeps) == 1 and 0.375 <= api.sleeps[0] <= 0.5
 
 
 def test_retry_after_ignored_once_retries_exhausted(api, recorder):
-    handler = recorder(httpx.Response(429, headers={"Retry-After": "1"}))
+    handler = recorder(httpx2.Response(429, headers={"Retry-After": "1"}))
     with pytest.raises(waycore.RateLimitError):
         _retrieve(api, api.client(handler, max_retries=2))
     assert handler.calls == 3
@@ -206,15 +206,15 @@ def test_retry_after_ignored_once_retries_exhausted(api, recorder):
 
 def test_list_page_retried_mid_walk(api, recorder, ready_payload):
     pages = [
-        httpx.Response(
+        httpx2.Response(
             200,
             json={
                 "data": [ready_payload(id="c1")],
                 "pagination": {"hasMore": True, "nextCursor": "cur1"},
             },
         ),
-        httpx.Response(502),
-        httpx.Response(
+        httpx2.Response(502),
+        httpx2.Response(
             200, json={"data": [ready_payload(id="c2")], "pagination": {"hasMore": False}}
         ),
     ]

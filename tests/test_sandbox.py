@@ -1,4 +1,4 @@
-"""Behaviour of the in-memory sandbox server, driven with raw httpx (not the SDK)."""
+"""Behaviour of the in-memory sandbox server, driven with raw httpx2 (not the SDK)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from http.client import HTTPConnection
 from typing import Any
 
 import _spec_facts as docs
-import httpx
+import httpx2
 import pytest
 
 from waycore.testing import RecordedRequest, Sandbox
@@ -31,15 +31,15 @@ def sandbox() -> Iterator[Sandbox]:
         yield sb
 
 
-def make_client(sb: Sandbox, **kwargs: Any) -> httpx.Client:
+def make_client(sb: Sandbox, **kwargs: Any) -> httpx2.Client:
     # trust_env=False: a proxy from the environment must never see loopback traffic.
     kwargs.setdefault("timeout", 5.0)
     kwargs.setdefault("headers", {"Authorization": f"Bearer {sb.api_key}"})
-    return httpx.Client(base_url=sb.base_url, trust_env=False, **kwargs)
+    return httpx2.Client(base_url=sb.base_url, trust_env=False, **kwargs)
 
 
 @pytest.fixture
-def http(sandbox: Sandbox) -> Iterator[httpx.Client]:
+def http(sandbox: Sandbox) -> Iterator[httpx2.Client]:
     with make_client(sandbox) as client:
         yield client
 
@@ -48,14 +48,14 @@ def new_entity() -> str:
     return str(uuid.uuid4())
 
 
-def create(http: httpx.Client, **body: Any) -> httpx.Response:
+def create(http: httpx2.Client, **body: Any) -> httpx2.Response:
     body.setdefault("entityId", new_entity())
     if "portalUrl" not in body:
         body.setdefault("institutionId", "chase")
     return http.post("/connections", json=body)
 
 
-def assert_error(response: httpx.Response, status: int, code: str) -> dict[str, Any]:
+def assert_error(response: httpx2.Response, status: int, code: str) -> dict[str, Any]:
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/json"
     error = response.json()["error"]
@@ -66,7 +66,7 @@ def assert_error(response: httpx.Response, status: int, code: str) -> dict[str, 
     return dict(error)
 
 
-def to_ready_active(sandbox: Sandbox, http: httpx.Client, **body: Any) -> str:
+def to_ready_active(sandbox: Sandbox, http: httpx2.Client, **body: Any) -> str:
     conn_id = str(create(http, **body).json()["id"])
     sandbox.set_state(conn_id, kind="ready", status="active")
     return conn_id
@@ -174,7 +174,7 @@ def test_activation_polls_zero_means_first_read_is_active() -> None:
         assert http.get(f"/connections/{conn_id}").json()["status"] == "active"
 
 
-def test_default_activation_is_one_pending_read(http: httpx.Client) -> None:
+def test_default_activation_is_one_pending_read(http: httpx2.Client) -> None:
     conn_id = create(http).json()["id"]
     http.put(f"/connections/{conn_id}/credentials", json={"bankUsername": "u", "password": "p"})
     http.put(f"/connections/{conn_id}/setupCompletion")
@@ -182,7 +182,7 @@ def test_default_activation_is_one_pending_read(http: httpx.Client) -> None:
     assert statuses == ["pendingActivation", "active", "active"]
 
 
-def test_setup_completion_is_idempotent_on_ready(http: httpx.Client) -> None:
+def test_setup_completion_is_idempotent_on_ready(http: httpx2.Client) -> None:
     conn_id = create(http).json()["id"]
     http.put(f"/connections/{conn_id}/credentials", json={"bankUsername": "u"})
     first = http.put(f"/connections/{conn_id}/setupCompletion").json()
@@ -191,7 +191,7 @@ def test_setup_completion_is_idempotent_on_ready(http: httpx.Client) -> None:
     assert again.json() == first
 
 
-def test_create_or_return_gives_same_connection_with_200(http: httpx.Client) -> None:
+def test_create_or_return_gives_same_connection_with_200(http: httpx2.Client) -> None:
     entity = new_entity()
     first = create(http, entityId=entity, institutionId="bofa")
     second = create(http, entityId=entity, institutionId="bofa", unknownField=[1, 2])
@@ -208,7 +208,7 @@ def test_create_or_return_gives_same_connection_with_200(http: httpx.Client) -> 
 
 
 def test_create_or_return_after_the_connection_became_ready(
-    sandbox: Sandbox, http: httpx.Client
+    sandbox: Sandbox, http: httpx2.Client
 ) -> None:
     entity = new_entity()
     conn_id = to_ready_active(sandbox, http, entityId=entity, institutionId="chase")
@@ -219,7 +219,7 @@ def test_create_or_return_after_the_connection_became_ready(
     assert again.json()["status"] == "active"
 
 
-def test_portal_only_create(sandbox: Sandbox, http: httpx.Client) -> None:
+def test_portal_only_create(sandbox: Sandbox, http: httpx2.Client) -> None:
     entity = new_entity()
     created = http.post(
         "/connections",
@@ -246,7 +246,7 @@ def test_portal_only_create(sandbox: Sandbox, http: httpx.Client) -> None:
     assert ready["portalUrl"] == "https://secure.examplebank.com/login"
 
 
-def test_explicit_portal_overrides_catalog_portal(http: httpx.Client) -> None:
+def test_explicit_portal_overrides_catalog_portal(http: httpx2.Client) -> None:
     conn = create(http, institutionId="chase", portalUrl="https://chase.example.com/alt").json()
     assert conn["portalUrl"] == "https://chase.example.com/alt"
     assert conn["institutionName"] == "Chase"
@@ -262,7 +262,7 @@ def test_explicit_portal_overrides_catalog_portal(http: httpx.Client) -> None:
         ("first_bank_of_nowhere", None),
     ],
 )
-def test_institution_names_from_catalog(http: httpx.Client, slug: str, name: str | None) -> None:
+def test_institution_names_from_catalog(http: httpx2.Client, slug: str, name: str | None) -> None:
     conn = create(http, institutionId=slug).json()
     assert conn["institutionId"] == slug
     assert conn["institutionName"] == name
@@ -300,7 +300,7 @@ ENTITY = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
     ],
 )
 def test_create_validation_errors(
-    sandbox: Sandbox, http: httpx.Client, body: Any, mentions: str
+    sandbox: Sandbox, http: httpx2.Client, body: Any, mentions: str
 ) -> None:
     error = assert_error(http.post("/connections", json=body), 422, "validation_error")
     assert mentions in error["message"]
@@ -308,7 +308,7 @@ def test_create_validation_errors(
 
 
 @pytest.mark.parametrize("raw", [b"{not json", b"", b'{"entityId": NaN}', b"\xff\xfe\x00"])
-def test_create_malformed_json_is_400(http: httpx.Client, raw: bytes) -> None:
+def test_create_malformed_json_is_400(http: httpx2.Client, raw: bytes) -> None:
     response = http.post("/connections", content=raw, headers={"Content-Type": "application/json"})
     assert_error(response, 400, "invalid_json")
 
@@ -325,7 +325,7 @@ def test_create_malformed_json_is_400(http: httpx.Client, raw: bytes) -> None:
     ],
 )
 def test_credentials_validation_errors(
-    sandbox: Sandbox, http: httpx.Client, body: Any, status: int, code: str
+    sandbox: Sandbox, http: httpx2.Client, body: Any, status: int, code: str
 ) -> None:
     conn_id = create(http).json()["id"]
     if isinstance(body, str):
@@ -337,7 +337,7 @@ def test_credentials_validation_errors(
     assert sandbox.peek(conn_id)["setup"]["credentialsPresent"] is False
 
 
-def test_credentials_null_clears_and_unknown_fields_are_ignored(http: httpx.Client) -> None:
+def test_credentials_null_clears_and_unknown_fields_are_ignored(http: httpx2.Client) -> None:
     conn_id = create(http).json()["id"]
     stored = http.put(
         f"/connections/{conn_id}/credentials", json={"bankUsername": "u", "extra": 1}
@@ -353,7 +353,7 @@ def test_credentials_null_clears_and_unknown_fields_are_ignored(http: httpx.Clie
 
 
 def test_credentials_on_ready_connection_return_it_unchanged(
-    sandbox: Sandbox, http: httpx.Client
+    sandbox: Sandbox, http: httpx2.Client
 ) -> None:
     conn_id = to_ready_active(sandbox, http)
     before = sandbox.peek(conn_id)
@@ -366,12 +366,12 @@ def test_credentials_on_ready_connection_return_it_unchanged(
 
 
 @pytest.mark.parametrize("limit", ["0", "501", "-1", "abc", "1.5", "", "10000000000000000000"])
-def test_list_bad_limit_is_400(http: httpx.Client, limit: str) -> None:
+def test_list_bad_limit_is_400(http: httpx2.Client, limit: str) -> None:
     assert_error(http.get("/connections", params={"limit": limit}), 400, "invalid_limit")
 
 
 @pytest.mark.parametrize("limit", ["1", "500"])
-def test_list_limit_bounds_are_accepted(http: httpx.Client, limit: str) -> None:
+def test_list_limit_bounds_are_accepted(http: httpx2.Client, limit: str) -> None:
     create(http)
     create(http)
     page = http.get("/connections", params={"limit": limit}).json()
@@ -389,11 +389,13 @@ def test_list_limit_bounds_are_accepted(http: httpx.Client, limit: str) -> None:
         ({"cursor": "eyJiIjoiMSJ9"}, "invalid_cursor"),  # {"b":"1"}: decodes, wrong shape
     ],
 )
-def test_list_bad_parameters_are_400(http: httpx.Client, params: dict[str, str], code: str) -> None:
+def test_list_bad_parameters_are_400(
+    http: httpx2.Client, params: dict[str, str], code: str
+) -> None:
     assert_error(http.get("/connections", params=params), 400, code)
 
 
-def test_cursor_with_other_filters_is_rejected(http: httpx.Client) -> None:
+def test_cursor_with_other_filters_is_rejected(http: httpx2.Client) -> None:
     entity = new_entity()
     for slug in ("chase", "bofa", "svb"):
         create(http, entityId=entity, institutionId=slug)
@@ -416,7 +418,7 @@ def test_cursor_with_other_filters_is_rejected(http: httpx.Client) -> None:
     assert len(page.json()["data"]) == 2
 
 
-def test_pagination_across_three_pages_with_filters(sandbox: Sandbox, http: httpx.Client) -> None:
+def test_pagination_across_three_pages_with_filters(sandbox: Sandbox, http: httpx2.Client) -> None:
     entity, other_entity = new_entity(), new_entity()
     mine = [create(http, entityId=entity, institutionId=f"bank_{i}").json()["id"] for i in range(7)]
     for i in range(3):
@@ -463,7 +465,7 @@ def test_pagination_across_three_pages_with_filters(sandbox: Sandbox, http: http
 
 
 def test_pagination_is_stable_when_connections_are_created_between_pages(
-    http: httpx.Client,
+    http: httpx2.Client,
 ) -> None:
     entity = new_entity()
     ids = [create(http, entityId=entity, institutionId=f"b{i}").json()["id"] for i in range(4)]
@@ -476,7 +478,7 @@ def test_pagination_is_stable_when_connections_are_created_between_pages(
     assert [c["id"] for c in first["data"] + second["data"]] == list(reversed(ids))
 
 
-def test_institution_filter(http: httpx.Client) -> None:
+def test_institution_filter(http: httpx2.Client) -> None:
     create(http, institutionId="chase")
     svb = create(http, institutionId="svb").json()["id"]
     data = http.get("/connections", params={"institutionId": "svb"}).json()["data"]
@@ -535,7 +537,7 @@ def test_bearer_scheme_is_case_insensitive_and_key_override(sandbox: Sandbox) ->
         ("PUT", "/connections/conn_000000000000000000000000/sync"),
     ],
 )
-def test_unknown_connection_is_404(http: httpx.Client, method: str, path: str) -> None:
+def test_unknown_connection_is_404(http: httpx2.Client, method: str, path: str) -> None:
     response = http.request(method, path, json={"bankUsername": "u"})
     error = assert_error(response, 404, "not_found")
     assert error["message"] == "Connection not found."
@@ -544,7 +546,7 @@ def test_unknown_connection_is_404(http: httpx.Client, method: str, path: str) -
 @pytest.mark.parametrize(
     "path", ["/nope", "/connections/conn_x/unknown", "/connections/conn_x/sync/more", "/"]
 )
-def test_unknown_route_is_404(http: httpx.Client, path: str) -> None:
+def test_unknown_route_is_404(http: httpx2.Client, path: str) -> None:
     assert_error(http.get(path), 404, "not_found")
     response = http.get(str(http.base_url).replace("/v1/", "/v2/") + "connections")
     assert_error(response, 404, "not_found")
@@ -562,27 +564,27 @@ def test_unknown_route_is_404(http: httpx.Client, path: str) -> None:
         ("BREW", "/connections", "GET, POST"),
     ],
 )
-def test_wrong_method_is_405(http: httpx.Client, method: str, path: str, allow: str) -> None:
+def test_wrong_method_is_405(http: httpx2.Client, method: str, path: str, allow: str) -> None:
     response = http.request(method, path)
     assert_error(response, 405, "method_not_allowed")
     assert response.headers["allow"] == allow
 
 
-def test_head_gets_headers_without_body(http: httpx.Client) -> None:
+def test_head_gets_headers_without_body(http: httpx2.Client) -> None:
     response = http.head("/connections")
     assert response.status_code == 405
     assert response.content == b""
     assert int(response.headers["content-length"]) > 0
 
 
-def test_encoded_slash_stays_inside_the_id(http: httpx.Client) -> None:
+def test_encoded_slash_stays_inside_the_id(http: httpx2.Client) -> None:
     # "x%2Fsync" is one id segment, so this is the GET-only route, not the sync route.
-    raw = httpx.URL(str(http.base_url) + "connections/x%2Fsync")
+    raw = httpx2.URL(str(http.base_url) + "connections/x%2Fsync")
     assert_error(http.put(raw), 405, "method_not_allowed")
     assert_error(http.get(raw), 404, "not_found")
 
 
-def test_every_response_has_a_request_id(sandbox: Sandbox, http: httpx.Client) -> None:
+def test_every_response_has_a_request_id(sandbox: Sandbox, http: httpx2.Client) -> None:
     conn_id = to_ready_active(sandbox, http)
     responses = [
         create(http),
@@ -622,7 +624,7 @@ def test_keep_alive_reuses_one_connection(sandbox: Sandbox) -> None:
 # -- faults --------------------------------------------------------------------------------
 
 
-def test_status_fault_answers_exactly_count_requests(sandbox: Sandbox, http: httpx.Client) -> None:
+def test_status_fault_answers_exactly_count_requests(sandbox: Sandbox, http: httpx2.Client) -> None:
     sandbox.inject_fault(status=503, retry_after="2", count=2)
     body = {"entityId": ENTITY, "institutionId": "chase"}
     first, second, third = (http.post("/connections", json=body) for _ in range(3))
@@ -637,19 +639,19 @@ def test_status_fault_answers_exactly_count_requests(sandbox: Sandbox, http: htt
 
 
 def test_fault_applies_before_auth_and_to_matching_path_and_method_only(
-    sandbox: Sandbox, http: httpx.Client
+    sandbox: Sandbox, http: httpx2.Client
 ) -> None:
     conn_id = create(http).json()["id"]
     sandbox.inject_fault(status=429, retry_after="1", path=f"/connections/{conn_id}", method="get")
     assert http.get("/connections").status_code == 200
     assert http.put(f"/connections/{conn_id}/sync").status_code == 409
-    response = httpx.get(f"{sandbox.base_url}/connections/{conn_id}", trust_env=False)
+    response = httpx2.get(f"{sandbox.base_url}/connections/{conn_id}", trust_env=False)
     assert_error(response, 429, "rate_limited")
     assert response.headers["retry-after"] == "1"
     assert http.get(f"/connections/{conn_id}").status_code == 200
 
 
-def test_fault_with_custom_body(sandbox: Sandbox, http: httpx.Client) -> None:
+def test_fault_with_custom_body(sandbox: Sandbox, http: httpx2.Client) -> None:
     sandbox.inject_fault(status=502, body="<html>Bad Gateway</html>", content_type="text/html")
     sandbox.inject_fault(status=200, body={"unexpected": True}, path="/v1/connections")
     sandbox.inject_fault(status=500, body=b"\x00raw", headers={"X-Extra": "yes"})
@@ -665,11 +667,11 @@ def test_fault_with_custom_body(sandbox: Sandbox, http: httpx.Client) -> None:
     assert REQUEST_ID_RE.match(raw.headers["x-request-id"])
 
 
-def test_drop_fault_closes_without_answer(sandbox: Sandbox, http: httpx.Client) -> None:
+def test_drop_fault_closes_without_answer(sandbox: Sandbox, http: httpx2.Client) -> None:
     sandbox.inject_fault(drop=True, count=1)
-    with pytest.raises(httpx.TransportError) as excinfo:
+    with pytest.raises(httpx2.TransportError) as excinfo:
         http.get("/connections")
-    assert isinstance(excinfo.value, httpx.RemoteProtocolError | httpx.ReadError)
+    assert isinstance(excinfo.value, httpx2.RemoteProtocolError | httpx2.ReadError)
     response = http.get("/connections")
     assert response.status_code == 200
     assert [r.path for r in sandbox.requests] == ["/v1/connections", "/v1/connections"]
@@ -679,7 +681,7 @@ def test_delay_fault_makes_a_short_timeout_expire(sandbox: Sandbox) -> None:
     sandbox.inject_fault(delay=0.3, count=1)
     with make_client(sandbox, timeout=0.05) as client:
         started = time.perf_counter()
-        with pytest.raises(httpx.TimeoutException):
+        with pytest.raises(httpx2.TimeoutException):
             client.get("/connections")
         assert time.perf_counter() - started < 0.3
     with make_client(sandbox, timeout=2.0) as client:
@@ -688,7 +690,7 @@ def test_delay_fault_makes_a_short_timeout_expire(sandbox: Sandbox) -> None:
         assert time.perf_counter() - started < 0.25
 
 
-def test_delay_combined_with_status(sandbox: Sandbox, http: httpx.Client) -> None:
+def test_delay_combined_with_status(sandbox: Sandbox, http: httpx2.Client) -> None:
     sandbox.inject_fault(delay=0.05, status=504)
     started = time.perf_counter()
     response = http.get("/connections")
@@ -716,7 +718,7 @@ def test_inject_fault_rejects_bad_arguments(sandbox: Sandbox, kwargs: dict[str, 
 # -- secrets, recording, control -----------------------------------------------------------
 
 
-def test_password_never_recorded_nor_echoed(sandbox: Sandbox, http: httpx.Client) -> None:
+def test_password_never_recorded_nor_echoed(sandbox: Sandbox, http: httpx2.Client) -> None:
     conn_id = create(http).json()["id"]
     texts = []
     texts.append(
@@ -749,7 +751,7 @@ def test_password_never_recorded_nor_echoed(sandbox: Sandbox, http: httpx.Client
     assert PASSWORD not in repr(sandbox.peek(conn_id))
 
 
-def test_requests_record_method_path_query_and_body(sandbox: Sandbox, http: httpx.Client) -> None:
+def test_requests_record_method_path_query_and_body(sandbox: Sandbox, http: httpx2.Client) -> None:
     http.get("/connections", params={"limit": 5, "status": "active"})
     http.post("/connections", json={"entityId": ENTITY, "institutionId": "chase"})
     http.post("/connections", content=b"{oops", headers={"Content-Type": "application/json"})
@@ -765,7 +767,7 @@ def test_requests_record_method_path_query_and_body(sandbox: Sandbox, http: http
     assert len(sandbox.requests) == 3
 
 
-def test_reset_forgets_everything(sandbox: Sandbox, http: httpx.Client) -> None:
+def test_reset_forgets_everything(sandbox: Sandbox, http: httpx2.Client) -> None:
     create(http)
     sandbox.inject_fault(status=500, count=5)
     sandbox.reset()
@@ -775,7 +777,7 @@ def test_reset_forgets_everything(sandbox: Sandbox, http: httpx.Client) -> None:
     assert response.json()["data"] == []
 
 
-def test_set_state_controls_and_errors(sandbox: Sandbox, http: httpx.Client) -> None:
+def test_set_state_controls_and_errors(sandbox: Sandbox, http: httpx2.Client) -> None:
     conn_id = create(http).json()["id"]
     with pytest.raises(ValueError, match="syncStatus"):
         sandbox.set_state(conn_id, sync_status="syncing")
@@ -827,8 +829,8 @@ def test_start_stop_and_properties() -> None:
     finally:
         sandbox.stop()
     sandbox.stop()  # a second stop is harmless
-    with pytest.raises(httpx.ConnectError):
-        httpx.get(f"http://127.0.0.1:{port}/v1/connections", trust_env=False)
+    with pytest.raises(httpx2.ConnectError):
+        httpx2.get(f"http://127.0.0.1:{port}/v1/connections", trust_env=False)
     with pytest.raises(ValueError):
         Sandbox(activation_polls=-1)
 
@@ -840,10 +842,10 @@ def test_stop_ends_idle_keep_alive_connections() -> None:
         assert client.get("/connections").status_code == 200
         port = sandbox.port
         sandbox.stop()
-        with pytest.raises(httpx.TransportError):
+        with pytest.raises(httpx2.TransportError):
             client.get("/connections")
-        with pytest.raises(httpx.ConnectError):
-            httpx.get(f"http://127.0.0.1:{port}/v1/connections", trust_env=False)
+        with pytest.raises(httpx2.ConnectError):
+            httpx2.get(f"http://127.0.0.1:{port}/v1/connections", trust_env=False)
     finally:
         client.close()
 
@@ -921,7 +923,7 @@ def test_serve_stops_cleanly_on_keyboard_interrupt() -> None:
     try:
         assert proc.stdout is not None
         base_url, api_key = proc.stdout.readline().split()
-        response = httpx.get(
+        response = httpx2.get(
             f"{base_url}/connections",
             headers={"Authorization": f"Bearer {api_key}"},
             trust_env=False,

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 import requests
 import schemathesis
@@ -88,7 +88,7 @@ def _resolve(node: dict[str, Any]) -> dict[str, Any]:
     return node
 
 
-def assert_conforms(response: httpx.Response, method: str, template: str) -> Any:
+def assert_conforms(response: httpx2.Response, method: str, template: str) -> Any:
     """Fail unless ``response`` is one the spec documents for ``method template``.
 
     Returns the parsed body (or None for an empty one).
@@ -135,8 +135,8 @@ def sandbox() -> Iterator[Sandbox]:
         yield sb
 
 
-def client_for(sandbox: Sandbox, **headers: str) -> httpx.Client:
-    return httpx.Client(
+def client_for(sandbox: Sandbox, **headers: str) -> httpx2.Client:
+    return httpx2.Client(
         base_url=sandbox.base_url,
         headers=headers or {"Authorization": f"Bearer {sandbox.api_key}"},
         trust_env=False,
@@ -469,7 +469,7 @@ def _fake(status: int, body: bytes, content_type: str | None = "application/json
     headers = {"x-request-id": "req_abc"}
     if content_type is not None:
         headers["content-type"] = content_type
-    return httpx.Response(status, content=body, headers=headers)
+    return httpx2.Response(status, content=body, headers=headers)
 
 
 @pytest.mark.parametrize(
@@ -489,7 +489,7 @@ def _fake(status: int, body: bytes, content_type: str | None = "application/json
     ],
 )
 def test_conformance_helper_rejects_off_spec_responses(
-    response: httpx.Response, method: str, template: str
+    response: httpx2.Response, method: str, template: str
 ) -> None:
     with pytest.raises(AssertionError):
         assert_conforms(response, method, template)

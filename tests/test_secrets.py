@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-import httpx
+import httpx2
 import pytest
 
 import waycore
@@ -28,7 +28,7 @@ def _exception_texts(exc: BaseException) -> list[str]:
 
 
 def test_client_repr_hides_key(api, recorder):
-    client = api.client(recorder(httpx.Response(200)), api_key=API_KEY)
+    client = api.client(recorder(httpx2.Response(200)), api_key=API_KEY)
     assert "api.test.example" in repr(client)
     _assert_clean(repr(client))
     _assert_clean(str(client))
@@ -58,9 +58,9 @@ def test_bad_key_error_does_not_echo_it(api):
 @pytest.mark.parametrize("status", [400, 401, 422, 500])
 def test_echoed_secrets_masked_in_errors(api, recorder, status, body):
     response = (
-        httpx.Response(status, text=body)
+        httpx2.Response(status, text=body)
         if isinstance(body, str)
-        else httpx.Response(status, json=body)
+        else httpx2.Response(status, json=body)
     )
     handler = recorder(response)
     client = api.client(handler, api_key=API_KEY, max_retries=0)
@@ -75,7 +75,7 @@ def test_echoed_secrets_masked_in_errors(api, recorder, status, body):
 
 def test_secret_cut_by_truncation_not_leaked(api, recorder):
     message = "x" * 494 + PASSWORD  # the cap falls inside the password
-    handler = recorder(httpx.Response(400, json={"message": message}))
+    handler = recorder(httpx2.Response(400, json={"message": message}))
     client = api.client(handler, api_key=API_KEY)
     with pytest.raises(waycore.BadRequestError) as info:
         api.run(client.connections.update_credentials("conn_1", password=PASSWORD))
@@ -83,7 +83,7 @@ def test_secret_cut_by_truncation_not_leaked(api, recorder):
 
 
 def test_connection_errors_hide_secrets(api, recorder):
-    handler = recorder(httpx.ConnectError("refused"))
+    handler = recorder(httpx2.ConnectError("refused"))
     client = api.client(handler, api_key=API_KEY, max_retries=1)
     with pytest.raises(waycore.APIConnectionError) as info:
         api.run(client.connections.update_credentials("conn_1", password=PASSWORD))
@@ -92,7 +92,7 @@ def test_connection_errors_hide_secrets(api, recorder):
 
 
 def test_validation_error_hides_secrets(api, recorder):
-    handler = recorder(httpx.Response(200, json={"id": "conn_1", "status": 5}))
+    handler = recorder(httpx2.Response(200, json={"id": "conn_1", "status": 5}))
     client = api.client(handler, api_key=API_KEY)
     with pytest.raises(waycore.APIResponseValidationError) as info:
         api.run(client.connections.update_credentials("conn_1", password=PASSWORD))
@@ -102,10 +102,10 @@ def test_validation_error_hides_secrets(api, recorder):
 
 def test_logs_hold_no_secrets_across_retries(api, recorder, waycore_log_debug, caplog):
     handler = recorder(
-        httpx.Response(503, json={"message": f"overloaded, {PASSWORD}"},
+        httpx2.Response(503, json={"message": f"overloaded, {PASSWORD}"},
                        headers={"x-request-id": "req_a"}),
-        httpx.ConnectError(f"reset while sending {PASSWORD}"),
-        httpx.Response(500, text=f"boom {API_KEY}"),
+        httpx2.ConnectError(f"reset while sending {PASSWORD}"),
+        httpx2.Response(500, text=f"boom {API_KEY}"),
     )  # fmt: skip
     with caplog.at_level(logging.DEBUG):
         client = api.client(handler, api_key=API_KEY, max_retries=2)
@@ -127,9 +127,9 @@ def test_logs_hold_no_secrets_across_retries(api, recorder, waycore_log_debug, c
 
 def test_list_and_wait_logs_hold_no_key(api, recorder, ready_payload, waycore_log_debug, caplog):
     handler = recorder(
-        httpx.Response(429, headers={"Retry-After": "1"}),
-        httpx.Response(200, json={"data": [], "pagination": {"hasMore": False}}),
-        httpx.Response(200, json=ready_payload(id="conn_1")),
+        httpx2.Response(429, headers={"Retry-After": "1"}),
+        httpx2.Response(200, json={"data": [], "pagination": {"hasMore": False}}),
+        httpx2.Response(200, json=ready_payload(id="conn_1")),
     )
     with caplog.at_level(logging.DEBUG):
         client = api.client(handler, api_key=API_KEY)

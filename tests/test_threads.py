@@ -6,7 +6,7 @@ import threading
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 
-import httpx
+import httpx2
 
 import waycore
 
@@ -19,7 +19,7 @@ def test_concurrent_calls_get_their_own_responses(sync_api, ready_payload):
     seen: list[str] = []
     attempts: dict[str, int] = {}
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         conn_id = urllib.parse.unquote(request.url.raw_path.decode().rsplit("/", 1)[1])
         with lock:
             seen.append(conn_id)
@@ -27,8 +27,8 @@ def test_concurrent_calls_get_their_own_responses(sync_api, ready_payload):
             first_try = attempts[conn_id] == 1
         # Every fifth id fails once, so retries run concurrently with other calls too.
         if first_try and conn_id.endswith("5"):
-            return httpx.Response(503)
-        return httpx.Response(
+            return httpx2.Response(503)
+        return httpx2.Response(
             200,
             json=ready_payload(id=conn_id, metadata={"thread": conn_id.split("-")[1]}),
             headers={"x-request-id": f"req-{conn_id}"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-import httpx
+import httpx2
 import pytest
 
 import waycore
@@ -12,7 +12,7 @@ from waycore._polling import next_interval, request_timeout
 
 
 def _answers(*payloads):
-    return [httpx.Response(200, json=p) for p in payloads]
+    return [httpx2.Response(200, json=p) for p in payloads]
 
 
 def _wait(api, client, **kwargs):
@@ -80,7 +80,7 @@ def test_waits_grow_and_cap_at_60(api, recorder, ready_payload):
 @pytest.mark.parametrize(("timeout", "poll_interval"), [(30, 2), (10, 3), (5, 10), (100, 7)])
 def test_deadline_never_overslept(api, recorder, ready_payload, timeout, poll_interval):
     pending = ready_payload(status="pendingActivation")
-    handler = recorder(httpx.Response(200, json=pending))
+    handler = recorder(httpx2.Response(200, json=pending))
     with pytest.raises(waycore.WaitTimeoutError) as info:
         _wait(api, api.client(handler), timeout=timeout, poll_interval=poll_interval)
     assert sum(api.sleeps) == pytest.approx(timeout)
@@ -98,7 +98,7 @@ def test_deadline_never_overslept(api, recorder, ready_payload, timeout, poll_in
 
 
 def test_timeout_exact_schedule(api, recorder, ready_payload):
-    handler = recorder(httpx.Response(200, json=ready_payload(status="draft")))
+    handler = recorder(httpx2.Response(200, json=ready_payload(status="draft")))
     with pytest.raises(waycore.WaitTimeoutError):
         _wait(api, api.client(handler), timeout=10, poll_interval=2)
     assert api.sleeps == [2.0, 3.0, 4.5, 0.5]
@@ -106,7 +106,7 @@ def test_timeout_exact_schedule(api, recorder, ready_payload):
 
 
 def test_last_poll_timeout_shortened_to_deadline(api, recorder, ready_payload):
-    handler = recorder(httpx.Response(200, json=ready_payload(status="draft")))
+    handler = recorder(httpx2.Response(200, json=ready_payload(status="draft")))
     with pytest.raises(waycore.WaitTimeoutError):
         _wait(api, api.client(handler, timeout=60), timeout=10, poll_interval=4)
     reads = [r.extensions["timeout"]["read"] for r in handler.requests]
@@ -153,7 +153,7 @@ def test_unknown_kind_keeps_waiting(api, recorder, ready_payload):
 
 def test_api_error_during_wait_propagates(api, recorder, ready_payload):
     handler = recorder(
-        *_answers(ready_payload(status="draft")), httpx.Response(404, json={"code": "not_found"})
+        *_answers(ready_payload(status="draft")), httpx2.Response(404, json={"code": "not_found"})
     )
     with pytest.raises(waycore.NotFoundError):
         _wait(api, api.client(handler))
@@ -161,9 +161,9 @@ def test_api_error_during_wait_propagates(api, recorder, ready_payload):
 
 def test_transient_error_during_wait_is_retried(api, recorder, ready_payload):
     handler = recorder(
-        httpx.Response(200, json=ready_payload(status="draft")),
-        httpx.Response(503),
-        httpx.Response(200, json=ready_payload()),
+        httpx2.Response(200, json=ready_payload(status="draft")),
+        httpx2.Response(503),
+        httpx2.Response(200, json=ready_payload()),
     )
     assert _wait(api, api.client(handler), poll_interval=5).status == "active"
     assert api.sleeps[0] == 5.0
@@ -187,7 +187,7 @@ def test_transient_error_during_wait_is_retried(api, recorder, ready_payload):
     ],
 )
 def test_bad_arguments_before_any_request(api, recorder, ready_payload, kwargs, param):
-    handler = recorder(httpx.Response(200, json=ready_payload()))
+    handler = recorder(httpx2.Response(200, json=ready_payload()))
     with pytest.raises(ValueError, match=param):
         _wait(api, api.client(handler), **kwargs)
     assert handler.calls == 0 and api.sleeps == []
@@ -197,7 +197,7 @@ def test_pure_helpers():
     assert next_interval(2.0) == 3.0
     assert next_interval(50.0) == 60.0
     assert next_interval(60.0) == 60.0
-    client_timeout = httpx.Timeout(60.0)
+    client_timeout = httpx2.Timeout(60.0)
     assert request_timeout(client_timeout, 120.0) is client_timeout
-    assert request_timeout(client_timeout, 5.0) == httpx.Timeout(5.0)
-    assert request_timeout(client_timeout, -3.0) == httpx.Timeout(0.1)
+    assert request_timeout(client_timeout, 5.0) == httpx2.Timeout(5.0)
+    assert request_timeout(client_timeout, -3.0) == httpx2.Timeout(0.1)

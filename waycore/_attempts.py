@@ -1,8 +1,8 @@
 """The life of one API call, without I/O: send, log, decide whether to retry, raise.
 
 `attempts()` is a generator the sync and async clients both drive. It yields either an
-`httpx.Request` to send (the client sends back the `httpx.Response`, or the
-`httpx.RequestError` it raised) or a float of seconds to sleep (the client sends back
+`httpx2.Request` to send (the client sends back the `httpx2.Response`, or the
+`httpx2.RequestError` it raised) or a float of seconds to sleep (the client sends back
 `None`). It returns the successful response or raises the SDK's exception. Keeping this
 logic free of I/O is what lets both clients share it line for line.
 """
@@ -14,31 +14,31 @@ import random
 import time
 from collections.abc import Callable, Generator
 
-import httpx
+import httpx2
 
 from ._exceptions import APIConnectionError, APITimeoutError, make_status_error
 from ._logging import logger
 from ._retry import decide_retry
 
-Step = httpx.Request | float
-Outcome = httpx.Response | httpx.RequestError | None
+Step = httpx2.Request | float
+Outcome = httpx2.Response | httpx2.RequestError | None
 
 
 def attempts(
-    request: httpx.Request,
+    request: httpx2.Request,
     *,
     max_retries: int,
     secrets: tuple[str, ...] = (),
     wall_clock: Callable[[], float] = time.time,
     jitter: Callable[[], float] = random.random,
-) -> Generator[Step, Outcome, httpx.Response]:
+) -> Generator[Step, Outcome, httpx2.Response]:
     """Drive one call: see the module docstring for the protocol."""
     retries = 0
     while True:
         started = time.perf_counter()
         outcome = yield request
         elapsed_ms = (time.perf_counter() - started) * 1000.0
-        if isinstance(outcome, httpx.Response):
+        if isinstance(outcome, httpx2.Response):
             status: int | None = outcome.status_code
             if logger.isEnabledFor(logging.INFO):
                 logger.info(
@@ -72,9 +72,9 @@ def attempts(
             jitter=jitter(),
         )
         if delay is None:
-            if isinstance(outcome, httpx.Response):
+            if isinstance(outcome, httpx2.Response):
                 raise make_status_error(outcome, secrets=secrets)
-            if isinstance(outcome, httpx.TimeoutException):
+            if isinstance(outcome, httpx2.TimeoutException):
                 raise APITimeoutError(request=request) from outcome
             raise APIConnectionError(request=request) from outcome
         retries += 1

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Generator, Mapping
 from typing import Any, Generic, Self, TypeVar
 
 import attrs
-import httpx
+import httpx2
 
 from . import _validation as check
 from ._attempts import Outcome, Step, attempts
@@ -25,7 +25,7 @@ from ._types import NOT_GIVEN, NotGiven, TimeoutTypes
 from ._version import __version__
 
 _T = TypeVar("_T")
-_HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
+_HttpT = TypeVar("_HttpT", httpx2.Client, httpx2.AsyncClient)
 
 USER_AGENT = f"waycore-python/{__version__}"
 _MAX_CACHED_URLS = 256
@@ -52,7 +52,7 @@ class ClientConfig:
 
     api_key: str = attrs.field(repr=False)
     base_url: str
-    timeout: httpx.Timeout
+    timeout: httpx2.Timeout
     max_retries: int
     default_headers: dict[str, str]
 
@@ -81,13 +81,13 @@ class ClientConfig:
             default_headers=check.headers(default_headers),
         )
 
-    def request_headers(self) -> httpx.Headers:
+    def request_headers(self) -> httpx2.Headers:
         """Headers sent on every request; the SDK's auth always wins.
 
-        Merged as `httpx.Headers`, so a differently cased `authorization` in
+        Merged as `httpx2.Headers`, so a differently cased `authorization` in
         `default_headers` replaces rather than duplicates, and is itself replaced.
         """
-        headers = httpx.Headers({"User-Agent": USER_AGENT, "Accept": "application/json"})
+        headers = httpx2.Headers({"User-Agent": USER_AGENT, "Accept": "application/json"})
         headers.update(self.default_headers)
         headers["Authorization"] = f"Bearer {self.api_key}"
         return headers
@@ -137,7 +137,7 @@ class BaseClient(Generic[_HttpT]):
         )
         if http_client is not None and not isinstance(http_client, self._http_client_class):
             raise check.ArgumentTypeError(
-                f"http_client must be an httpx.{self._http_client_class.__name__}"
+                f"http_client must be an httpx2.{self._http_client_class.__name__}"
             )
         if http_client is None:
             # Our own pool carries the SDK's headers, so requests need not merge them again.
@@ -152,11 +152,11 @@ class BaseClient(Generic[_HttpT]):
         self._http: _HttpT = http_client
         self._owns_http_client = owns_http_client
         # A user's client (or a with_options copy, whose headers may differ) gets the
-        # headers on every request; httpx merges them over its own, ours winning.
+        # headers on every request; httpx2 merges them over its own, ours winning.
         self._request_headers = None if owns_http_client else config.request_headers()
-        # Parsed URLs by path: httpx parses a URL string twice per request (about 40 us),
+        # Parsed URLs by path: httpx2 parses a URL string twice per request (about 40 us),
         # and most calls repeat a handful of paths. Bounded, as ids make paths vary.
-        self._urls: dict[str, httpx.URL] = {}
+        self._urls: dict[str, httpx2.URL] = {}
         self._init_resources()
 
     @property
@@ -165,7 +165,7 @@ class BaseClient(Generic[_HttpT]):
         return self._config.base_url
 
     @property
-    def timeout(self) -> httpx.Timeout:
+    def timeout(self) -> httpx2.Timeout:
         """The default timeout of every request."""
         return self._config.timeout
 
@@ -180,16 +180,16 @@ class BaseClient(Generic[_HttpT]):
             f"max_retries={self.max_retries}, timeout={self.timeout!r})"
         )
 
-    def _build_request(self, call: Call, timeout: TimeoutTypes | NotGiven) -> httpx.Request:
+    def _build_request(self, call: Call, timeout: TimeoutTypes | NotGiven) -> httpx2.Request:
         effective = (
             self._config.timeout if isinstance(timeout, NotGiven) else check.timeout(timeout)
         )
         url = self._urls.get(call.path)
         if url is None:
-            url = httpx.URL(self._config.base_url + call.path)
+            url = httpx2.URL(self._config.base_url + call.path)
             if len(self._urls) < _MAX_CACHED_URLS:
                 self._urls[call.path] = url
-        request: httpx.Request = self._http.build_request(
+        request: httpx2.Request = self._http.build_request(
             call.method,
             url,
             params=call.params,
@@ -200,8 +200,8 @@ class BaseClient(Generic[_HttpT]):
         return request
 
     def _attempts(
-        self, call: Call, request: httpx.Request
-    ) -> Generator[Step, Outcome, httpx.Response]:
+        self, call: Call, request: httpx2.Request
+    ) -> Generator[Step, Outcome, httpx2.Response]:
         return attempts(
             request,
             max_retries=self._config.max_retries,
@@ -245,16 +245,16 @@ async def _asyncio_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
-class SyncAPIClient(BaseClient[httpx.Client]):
-    """Sends calls with a blocking `httpx.Client`."""
+class SyncAPIClient(BaseClient[httpx2.Client]):
+    """Sends calls with a blocking `httpx2.Client`."""
 
-    _http_client_class = httpx.Client
+    _http_client_class = httpx2.Client
     _sleep: Callable[[float], None] = staticmethod(time.sleep)
 
     def _request(
         self,
         call: Call,
-        parse: Callable[[httpx.Response], _T],
+        parse: Callable[[httpx2.Response], _T],
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
     ) -> _T:
         request = self._build_request(call, timeout)
@@ -268,11 +268,11 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 else:
                     try:
                         outcome = self._http.send(step)
-                    except httpx.RequestError as exc:
+                    except httpx2.RequestError as exc:
                         outcome = exc
                 step = loop.send(outcome)
         except StopIteration as done:
-            response: httpx.Response = done.value
+            response: httpx2.Response = done.value
         return parse(response)
 
     def close(self) -> None:
@@ -287,16 +287,16 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         self.close()
 
 
-class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
-    """Sends calls with an `httpx.AsyncClient`."""
+class AsyncAPIClient(BaseClient[httpx2.AsyncClient]):
+    """Sends calls with an `httpx2.AsyncClient`."""
 
-    _http_client_class = httpx.AsyncClient
+    _http_client_class = httpx2.AsyncClient
     _sleep: Callable[[float], Awaitable[None]] = staticmethod(_asyncio_sleep)
 
     async def _request(
         self,
         call: Call,
-        parse: Callable[[httpx.Response], _T],
+        parse: Callable[[httpx2.Response], _T],
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
     ) -> _T:
         request = self._build_request(call, timeout)
@@ -310,11 +310,11 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 else:
                     try:
                         outcome = await self._http.send(step)
-                    except httpx.RequestError as exc:
+                    except httpx2.RequestError as exc:
                         outcome = exc
                 step = loop.send(outcome)
         except StopIteration as done:
-            response: httpx.Response = done.value
+            response: httpx2.Response = done.value
         return parse(response)
 
     async def close(self) -> None:

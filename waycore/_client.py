@@ -15,9 +15,9 @@ class Waycore(SyncAPIClient):
         api_key: defaults to `$WAYCORE_API_KEY`; missing raises `WaycoreError`.
         base_url: defaults to `$WAYCORE_BASE_URL`, then `https://api.waycore.com/v1`.
             Plain `http://` is refused except for loopback hosts.
-        timeout: seconds (or an `httpx.Timeout`) per request; there is always one.
+        timeout: seconds (or an `httpx2.Timeout`) per request; there is always one.
         max_retries: retries on connection errors, timeouts, 408, 429 and 5xx.
-        http_client: an `httpx.Client` of your own (proxies, custom TLS); the SDK still sets
+        http_client: an `httpx2.Client` of your own (proxies, custom TLS); the SDK still sets
             auth and never closes it.
         default_headers: extra headers sent with every request.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-import httpx
+import httpx2
 
 from ._constants import MAX_BODY_IN_MESSAGE
 
@@ -37,11 +37,11 @@ class WaycoreError(Exception):
 
 
 class APIError(WaycoreError):
-    """A request to the API failed. `request` is the last `httpx.Request` sent."""
+    """A request to the API failed. `request` is the last `httpx2.Request` sent."""
 
-    request: httpx.Request
+    request: httpx2.Request
 
-    def __init__(self, message: str, *, request: httpx.Request) -> None:
+    def __init__(self, message: str, *, request: httpx2.Request) -> None:
         super().__init__(message)
         self.message = message
         self.request = request
@@ -50,14 +50,14 @@ class APIError(WaycoreError):
 class APIConnectionError(APIError):
     """The API could not be reached (DNS, refused, reset) even after retries."""
 
-    def __init__(self, message: str = "Connection error.", *, request: httpx.Request) -> None:
+    def __init__(self, message: str = "Connection error.", *, request: httpx2.Request) -> None:
         super().__init__(message, request=request)
 
 
 class APITimeoutError(APIConnectionError):
     """The request timed out, even after retries."""
 
-    def __init__(self, *, request: httpx.Request) -> None:
+    def __init__(self, *, request: httpx2.Request) -> None:
         super().__init__("Request timed out.", request=request)
 
 
@@ -71,7 +71,7 @@ class APIResponseValidationError(APIError):
             conn_id = e.body.get("id") if isinstance(e.body, dict) else None
     """
 
-    def __init__(self, message: str, *, response: httpx.Response, body: object) -> None:
+    def __init__(self, message: str, *, response: httpx2.Response, body: object) -> None:
         super().__init__(message, request=response.request)
         self.response = response
         self.status_code = response.status_code
@@ -87,14 +87,14 @@ class APIStatusError(APIError):
         message: the body's message, or else the HTTP reason phrase.
         request_id: from the body (`error.requestId` / `meta.requestId`) or `x-request-id`.
         body: the response body, parsed JSON where it parses, else the text (`None` if empty).
-        response: the `httpx.Response`.
+        response: the `httpx2.Response`.
     """
 
     def __init__(
         self,
         message: str,
         *,
-        response: httpx.Response,
+        response: httpx2.Response,
         body: object,
         code: str | None,
         request_id: str | None,
@@ -177,7 +177,7 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 }
 
 
-def decode_body(response: httpx.Response) -> object:
+def decode_body(response: httpx2.Response) -> object:
     """The body as JSON where it parses, else as text; `None` when empty."""
     content = response.content
     if not content:
@@ -219,7 +219,9 @@ def _redact(text: str, secrets: tuple[str, ...]) -> str:
     return text
 
 
-def make_status_error(response: httpx.Response, *, secrets: tuple[str, ...] = ()) -> APIStatusError:
+def make_status_error(
+    response: httpx2.Response, *, secrets: tuple[str, ...] = ()
+) -> APIStatusError:
     """Map a 4xx/5xx response to its exception class. Pure: reads only `response`.
 
     `secrets` (the API key, a bank password) are masked in the message should the server

@@ -1,6 +1,6 @@
 """`wait_until_ready` without I/O, shared by the sync and async clients.
 
-`wait_steps()` is a generator: it yields an `httpx.Timeout` when it wants the connection
+`wait_steps()` is a generator: it yields an `httpx2.Timeout` when it wants the connection
 fetched (the client sends back the fetched connection) or a float of seconds to sleep (the
 client sends back `None`). It returns the ready connection or raises.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator
 
-import httpx
+import httpx2
 
 from . import _validation as check
 from ._constants import MAX_POLL_INTERVAL, POLL_BACKOFF
@@ -20,7 +20,7 @@ from .types.enums import ConnectionStatus
 # States waiting cannot fix: someone has to act (re-authenticate) or access is gone.
 _HOPELESS = frozenset({ConnectionStatus.REVOKED, ConnectionStatus.REAUTH_REQUIRED})
 
-WaitStep = httpx.Timeout | float
+WaitStep = httpx2.Timeout | float
 
 
 def is_ready(connection: Connection) -> bool:
@@ -37,12 +37,12 @@ def next_interval(current: float) -> float:
     return min(current * POLL_BACKOFF, MAX_POLL_INTERVAL)
 
 
-def request_timeout(client_timeout: httpx.Timeout, remaining: float) -> httpx.Timeout:
+def request_timeout(client_timeout: httpx2.Timeout, remaining: float) -> httpx2.Timeout:
     """The client's timeout, shortened so a poll does not outlive the caller's deadline."""
     seconds = max(remaining, 0.1)  # a floor, so the last poll can still be sent
     if (client_timeout.read or 0.0) <= seconds:
         return client_timeout
-    return httpx.Timeout(seconds)
+    return httpx2.Timeout(seconds)
 
 
 def _describe(connection: Connection) -> str:
@@ -54,7 +54,7 @@ def wait_steps(
     *,
     timeout: object,
     poll_interval: object,
-    client_timeout: httpx.Timeout,
+    client_timeout: httpx2.Timeout,
     clock: Callable[[], float],
 ) -> Generator[WaitStep, Connection | None, ReadyConnection]:
     """Poll, back off and decide; see the module docstring for the protocol."""

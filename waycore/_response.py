@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import TypeVar
 
-import httpx
+import httpx2
 
 from ._exceptions import APIResponseValidationError, decode_body
 from ._parsing import ParseError
@@ -14,7 +14,7 @@ from ._parsing import ParseError
 _T = TypeVar("_T")
 
 
-def parse_json(response: httpx.Response, parser: Callable[[object], _T]) -> _T:
+def parse_json(response: httpx2.Response, parser: Callable[[object], _T]) -> _T:
     """Decode the JSON body and parse it; any failure keeps the raw body on the error."""
     try:
         data = json.loads(response.content)
@@ -34,13 +34,13 @@ def parse_json(response: httpx.Response, parser: Callable[[object], _T]) -> _T:
         ) from None
 
 
-def parse_optional_json(response: httpx.Response, parser: Callable[[object], _T]) -> _T | None:
+def parse_optional_json(response: httpx2.Response, parser: Callable[[object], _T]) -> _T | None:
     """Like `parse_json`, but an empty 2xx body (e.g. 204) gives `None`."""
     if not response.content.strip():
         return None
     return parse_json(response, parser)
 
 
-def ignore_body(response: httpx.Response) -> None:
+def ignore_body(response: httpx2.Response) -> None:
     """For calls whose response body is undocumented: the status alone is the answer."""
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final, Literal, TypeAlias
 
-import httpx
+import httpx2
 
 
 class NotGiven:
@@ -26,5 +26,5 @@ class NotGiven:
 
 NOT_GIVEN: Final = NotGiven()
 
-TimeoutTypes: TypeAlias = float | httpx.Timeout
-"""Seconds for every phase, or an `httpx.Timeout` with connect/read/write/pool set."""
+TimeoutTypes: TypeAlias = float | httpx2.Timeout
+"""Seconds for every phase, or an `httpx2.Timeout` with connect/read/write/pool set."""

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Mapping
 from urllib.parse import quote, urlsplit
 
-import httpx
+import httpx2
 
 from ._constants import LIST_LIMIT_MAX, LIST_LIMIT_MIN
 from .types.enums import ConnectionStatus
@@ -109,17 +109,17 @@ def positive_seconds(value: object, name: str) -> float:
     return float(value)
 
 
-def timeout(value: object, name: str = "timeout") -> httpx.Timeout:
-    """A float (seconds) or a fully specified `httpx.Timeout`; never "no timeout"."""
+def timeout(value: object, name: str = "timeout") -> httpx2.Timeout:
+    """A float (seconds) or a fully specified `httpx2.Timeout`; never "no timeout"."""
     if value is None:
         raise ValueError(f"{name} may not be None: every request needs a timeout")
-    if isinstance(value, httpx.Timeout):
+    if isinstance(value, httpx2.Timeout):
         for phase in ("connect", "read", "write", "pool"):
             seconds = getattr(value, phase)
             if seconds is None or seconds <= 0:
                 raise ValueError(f"{name}.{phase} must be a positive number of seconds")
         return value
-    return httpx.Timeout(positive_seconds(value, name))
+    return httpx2.Timeout(positive_seconds(value, name))
 
 
 def max_retries(value: object) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-import httpx
+import httpx2
 
 from .._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 from .._pagination import AsyncConnectionPager, ConnectionPager
@@ -21,15 +21,15 @@ if TYPE_CHECKING:
     from .._base_client import AsyncAPIClient, SyncAPIClient
 
 
-def _connection(response: httpx.Response) -> Connection:
+def _connection(response: httpx2.Response) -> Connection:
     return parse_json(response, parse_connection)
 
 
-def _optional_connection(response: httpx.Response) -> Connection | None:
+def _optional_connection(response: httpx2.Response) -> Connection | None:
     return parse_optional_json(response, parse_connection)
 
 
-def _page(response: httpx.Response) -> ConnectionPage:
+def _page(response: httpx2.Response) -> ConnectionPage:
     return parse_json(response, parse_connection_page)
 
 

@@ -15,7 +15,7 @@ from ._state import UNSET, Unset
 
 if TYPE_CHECKING:
     # Only for annotations: the SDK is imported lazily, so `import waycore.testing` stays
-    # standard-library only and never loads httpx.
+    # standard-library only and never loads httpx2.
     from waycore import AsyncWaycore, Waycore
 
 __all__ = ["Sandbox"]
