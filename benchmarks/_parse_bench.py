@@ -6,10 +6,13 @@ import json
 
 from waycore_raw.models.connection_list import ConnectionList
 
-from waycore._parsing import parse_connection_page
+import waycore
+from waycore._pagination import page_parser
 
 from ._harness import Result, Settings, interleave_timed, time_loop, timed
 from ._payloads import PAGE_SIZE, page_body
+
+parse_connection_page = page_parser(waycore.Connection)
 
 _BODY = page_body(0)
 

@@ -10,7 +10,11 @@ import httpx2
 import pytest
 
 import waycore
-from waycore._parsing import ParseError, parse_connection, parse_connection_page
+from waycore._models import ParseError, parser_for
+from waycore._pagination import page_parser
+
+parse_connection = parser_for(waycore.Connection)
+parse_connection_page = page_parser(waycore.Connection)
 
 UTC = datetime.UTC
 
@@ -72,7 +76,7 @@ def test_optional_fields_none_when_absent(ready_payload, setup_payload):
 
     setup = parse_connection(setup_payload(setup={}))
     assert setup.setup == waycore.ConnectionSetup()
-    assert setup.setup.instructions is None
+    assert setup.setup.instructions == waycore.SetupInstructions()  # always there
     assert setup.institution_name is None
 
 
@@ -106,9 +110,12 @@ def test_unknown_kind(ready_payload):
     assert conn.raw == payload
 
 
-def test_unknown_kind_without_id():
-    conn = parse_connection({"kind": "future"})
-    assert isinstance(conn, waycore.UnknownConnection) and conn.id is None
+@pytest.mark.parametrize("payload", [{"kind": "future"}, {"kind": "future", "id": 7}])
+def test_unknown_kind_without_string_id_cannot_be_read(payload):
+    # `conn.id` is a `str` on every connection: a payload without one is not a connection.
+    with pytest.raises(ParseError) as info:
+        parse_connection(payload)
+    assert info.value.path == "id"
 
 
 def test_unknown_enum_values_kept(ready_payload):

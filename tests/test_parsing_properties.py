@@ -15,7 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import waycore
-from waycore._parsing import ParseError, parse_connection, parse_connection_page
+from waycore._models import ParseError, parser_for
+from waycore._pagination import page_parser
+
+parse_connection = parser_for(waycore.Connection)
+parse_connection_page = page_parser(waycore.Connection)
 
 SETTINGS = settings(
     max_examples=200,

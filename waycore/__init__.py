@@ -8,6 +8,7 @@ Example::
         conn = client.connections.create(entity_id=entity_id, institution_id="chase")
 """
 
+from . import webhooks
 from ._client import AsyncWaycore, Waycore
 from ._exceptions import (
     APIConnectionError,
@@ -26,10 +27,12 @@ from ._exceptions import (
     UnprocessableEntityError,
     WaitTimeoutError,
     WaycoreError,
+    WebhookVerificationError,
 )
-from ._pagination import AsyncConnectionPager, ConnectionPager
-from ._parsing import ConnectionPage
-from ._types import NOT_GIVEN, NotGiven
+from ._operation import RequestOptions
+from ._pagination import AsyncPager, Page, Pager
+from ._response import APIResponse
+from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._version import __version__
 from .types import (
     Connection,
@@ -42,14 +45,21 @@ from .types import (
     UnknownConnection,
 )
 
+# Names kept from before the generic pager: the connection-specific classes it replaced.
+ConnectionPage = Page
+ConnectionPager = Pager
+AsyncConnectionPager = AsyncPager
+
 __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AsyncConnectionPager",
+    "AsyncPager",
     "AsyncWaycore",
     "AuthenticationError",
     "BadRequestError",
@@ -63,16 +73,22 @@ __all__ = [
     "InternalServerError",
     "NotFoundError",
     "NotGiven",
+    "Page",
+    "Pager",
     "PermissionDeniedError",
     "RateLimitError",
     "ReadyConnection",
+    "RequestOptions",
     "SetupConnection",
     "SetupInstructions",
     "SyncStatus",
+    "Timeout",
     "UnknownConnection",
     "UnprocessableEntityError",
     "WaitTimeoutError",
     "Waycore",
     "WaycoreError",
+    "WebhookVerificationError",
     "__version__",
+    "webhooks",
 ]

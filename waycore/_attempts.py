@@ -1,10 +1,10 @@
 """The life of one API call, without I/O: send, log, decide whether to retry, raise.
 
 `attempts()` is a generator the sync and async clients both drive. It yields either an
-`httpx2.Request` to send (the client sends back the `httpx2.Response`, or the
-`httpx2.RequestError` it raised) or a float of seconds to sleep (the client sends back
-`None`). It returns the successful response or raises the SDK's exception. Keeping this
-logic free of I/O is what lets both clients share it line for line.
+`httpx2.Request` to send (the client sends back the `httpx2.Response` with its body read, or
+the `httpx2.RequestError` / `BodyError` it met) or a float of seconds to sleep (the client
+sends back `None`). It returns the successful response or raises the SDK's exception.
+Keeping this logic free of I/O is what lets both clients share it line for line.
 """
 
 from __future__ import annotations
@@ -16,53 +16,147 @@ from collections.abc import Callable, Generator
 
 import httpx2
 
-from ._exceptions import APIConnectionError, APITimeoutError, make_status_error
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APITimeoutError,
+    make_status_error,
+)
 from ._logging import logger
+from ._operation import Retry
 from ._retry import decide_retry
 
 Step = httpx2.Request | float
-Outcome = httpx2.Response | httpx2.RequestError | None
+
+
+class BodyError(Exception):
+    """The status line arrived but the body could not be read: too large, or undecodable.
+
+    `response` has the raw bytes read so far as its content.
+    """
+
+    def __init__(self, reason: str, response: httpx2.Response) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.response = response
+
+
+Outcome = httpx2.Response | httpx2.RequestError | BodyError | None
+
+# Failures that prove the request never left: it is safe to send any call again.
+_NOT_SENT = (httpx2.ConnectError, httpx2.ConnectTimeout, httpx2.PoolTimeout)
+
+
+def clip_timeout(timeout: httpx2.Timeout, remaining: float) -> httpx2.Timeout:
+    """The timeout of one attempt, shortened so it cannot outlive the call's deadline."""
+    seconds = max(remaining, 0.001)
+
+    def clip(value: float | None) -> float:
+        return seconds if value is None else min(value, seconds)
+
+    return httpx2.Timeout(
+        connect=clip(timeout.connect),
+        read=clip(timeout.read),
+        write=clip(timeout.write),
+        pool=clip(timeout.pool),
+    )
+
+
+def _log_outcome(
+    request: httpx2.Request,
+    outcome: Outcome,
+    elapsed_ms: float,
+    attempt: int,
+    secrets: tuple[str, ...],
+) -> None:
+    if not logger.isEnabledFor(logging.INFO):
+        return
+    if isinstance(outcome, httpx2.Response):
+        from ._redact import redact
+
+        logger.info(
+            "%s %s -> %d (%.1f ms, attempt %d, request_id=%s)",
+            request.method,
+            request.url.path,
+            outcome.status_code,
+            elapsed_ms,
+            attempt,
+            redact(outcome.headers.get("x-request-id") or "", secrets) or None,
+        )
+    else:
+        logger.info(
+            "%s %s failed: %s (%.1f ms, attempt %d)",
+            request.method,
+            request.url.path,
+            type(outcome).__name__,
+            elapsed_ms,
+            attempt,
+        )
 
 
 def attempts(
     request: httpx2.Request,
     *,
     max_retries: int,
+    retry: Retry = Retry.SAFE,
     secrets: tuple[str, ...] = (),
+    deadline: float | None = None,
+    timeout: httpx2.Timeout | None = None,
+    clock: Callable[[], float] = time.monotonic,
     wall_clock: Callable[[], float] = time.time,
     jitter: Callable[[], float] = random.random,
 ) -> Generator[Step, Outcome, httpx2.Response]:
-    """Drive one call: see the module docstring for the protocol."""
+    """Drive one call: see the module docstring for the protocol.
+
+    `deadline` is a time on `clock` by which the whole call must end; each attempt's
+    `timeout` is clipped to the time left, and a backoff sleep that would end past it is not
+    slept: the last attempt's error is raised instead.
+    """
     retries = 0
     while True:
+        if deadline is not None:
+            remaining = deadline - clock()
+            if remaining <= 0:
+                raise APITimeoutError(request=request)
+            if timeout is not None:
+                request.extensions["timeout"] = clip_timeout(timeout, remaining).as_dict()
         started = time.perf_counter()
         outcome = yield request
         elapsed_ms = (time.perf_counter() - started) * 1000.0
+        _log_outcome(request, outcome, elapsed_ms, retries + 1, secrets)
+        error: APIError
+        status: int | None = None
+        retry_after: str | None = None
+        reached_server = True
         if isinstance(outcome, httpx2.Response):
-            status: int | None = outcome.status_code
-            if logger.isEnabledFor(logging.INFO):
-                logger.info(
-                    "%s %s -> %d (%.1f ms, attempt %d, request_id=%s)",
-                    request.method,
-                    request.url.path,
-                    outcome.status_code,
-                    elapsed_ms,
-                    retries + 1,
-                    outcome.headers.get("x-request-id"),
-                )
             if 200 <= outcome.status_code < 300:
                 return outcome
+            status = outcome.status_code
             retry_after = outcome.headers.get("retry-after")
+            error = make_status_error(outcome, secrets=secrets)
+        elif isinstance(outcome, BodyError):
+            response = outcome.response
+            if 200 <= response.status_code < 300 or outcome.reason == "too large":
+                # The server answered; its body is the problem. Not worth sending again.
+                raise APIResponseValidationError(
+                    f"The {response.status_code} response body could not be read: {outcome.reason}",
+                    response=response,
+                    body=response.content,
+                ) from None
+            status = response.status_code
+            error = make_status_error(response, secrets=secrets)
         else:
-            status, retry_after = None, None
-            logger.info(
-                "%s %s failed: %s (%.1f ms, attempt %d)",
-                request.method,
-                request.url.path,
-                type(outcome).__name__,
-                elapsed_ms,
-                retries + 1,
-            )
+            assert isinstance(outcome, httpx2.RequestError)
+            reached_server = not isinstance(outcome, _NOT_SENT)
+            past_deadline = deadline is not None and clock() >= deadline
+            if isinstance(outcome, httpx2.TimeoutException) or past_deadline:
+                error = APITimeoutError(request=request)
+                if past_deadline:
+                    raise error from outcome
+            else:
+                error = APIConnectionError(request=request)
+            error.__cause__ = outcome
         delay = decide_retry(
             retries_done=retries,
             max_retries=max_retries,
@@ -70,13 +164,11 @@ def attempts(
             retry_after=retry_after,
             now=wall_clock(),
             jitter=jitter(),
+            safe=retry is Retry.SAFE,
+            reached_server=reached_server,
         )
-        if delay is None:
-            if isinstance(outcome, httpx2.Response):
-                raise make_status_error(outcome, secrets=secrets)
-            if isinstance(outcome, httpx2.TimeoutException):
-                raise APITimeoutError(request=request) from outcome
-            raise APIConnectionError(request=request) from outcome
+        if delay is None or (deadline is not None and clock() + delay >= deadline):
+            raise error
         retries += 1
         logger.info(
             "retrying %s %s in %.2f s (retry %d of %d)",

@@ -2,48 +2,50 @@
 
 from __future__ import annotations
 
+import contextvars
 import os
 import time
 from collections.abc import Awaitable, Callable, Generator, Mapping
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, Self, TypeVar, cast
 
 import attrs
 import httpx2
 
 from . import _validation as check
-from ._attempts import Outcome, Step, attempts
+from ._attempts import BodyError, Outcome, Step, attempts
+from ._body import BodyReader
 from ._constants import (
     API_KEY_ENV,
     BASE_URL_ENV,
     DEFAULT_BASE_URL,
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
 )
 from ._exceptions import WaycoreError
 from ._logging import configure_from_env
+from ._operation import Call, RequestOptions
+from ._response import APIResponse
 from ._types import NOT_GIVEN, NotGiven, TimeoutTypes
 from ._version import __version__
 
 _T = TypeVar("_T")
 _HttpT = TypeVar("_HttpT", httpx2.Client, httpx2.AsyncClient)
 
+# Set by `with_raw_response` wrappers: the call returns an `APIResponse` instead of parsing.
+raw_mode: contextvars.ContextVar[bool] = contextvars.ContextVar("waycore_raw", default=False)
+
 USER_AGENT = f"waycore-python/{__version__}"
 _MAX_CACHED_URLS = 256
 
 
-@attrs.frozen(slots=True)
-class Call:
-    """One API call, described without I/O: what the resources build and the client sends.
-
-    `secrets` are values to mask should the server echo them in an error message.
-    """
-
-    method: str
-    path: str
-    params: Mapping[str, str | int] | None = None
-    # Not in repr: a credentials body holds the bank password.
-    json: Mapping[str, Any] | None = attrs.field(default=None, repr=False)
-    secrets: tuple[str, ...] = attrs.field(default=(), repr=False)
+def _merge_headers(base: Mapping[str, str] | None, extra: Mapping[str, str]) -> Mapping[str, str]:
+    """`base` with `extra` on top, except `Authorization`: the SDK's own always wins."""
+    merged: httpx2.Headers | dict[str, str] = httpx2.Headers(base) if base is not None else {}
+    for key, value in extra.items():
+        if key.lower() != "authorization":
+            merged[key] = value
+    return merged
 
 
 @attrs.frozen(slots=True)
@@ -55,6 +57,8 @@ class ClientConfig:
     timeout: httpx2.Timeout
     max_retries: int
     default_headers: dict[str, str]
+    deadline: float | None = None
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
     @classmethod
     def create(
@@ -65,6 +69,8 @@ class ClientConfig:
         timeout: object,
         max_retries: object,
         default_headers: Mapping[str, str] | None,
+        deadline: object = None,
+        max_response_bytes: object = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> ClientConfig:
         """Apply the environment fallbacks and validate everything (constructor rules)."""
         key = api_key if api_key else os.environ.get(API_KEY_ENV)
@@ -79,6 +85,8 @@ class ClientConfig:
             timeout=check.timeout(timeout),
             max_retries=check.max_retries(max_retries),
             default_headers=check.headers(default_headers),
+            deadline=check.optional_seconds(deadline, "deadline"),
+            max_response_bytes=check.positive_int(max_response_bytes, "max_response_bytes"),
         )
 
     def request_headers(self) -> httpx2.Headers:
@@ -98,9 +106,12 @@ class ClientConfig:
         timeout: TimeoutTypes | NotGiven,
         max_retries: int | NotGiven,
         default_headers: Mapping[str, str] | NotGiven,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> ClientConfig:
         """A copy with some settings replaced (for `with_options`), validated like the original."""
         changes: dict[str, Any] = {}
+        if not isinstance(deadline, NotGiven):
+            changes["deadline"] = check.optional_seconds(deadline, "deadline")
         if not isinstance(timeout, NotGiven):
             changes["timeout"] = check.timeout(timeout)
         if not isinstance(max_retries, NotGiven):
@@ -127,6 +138,8 @@ class BaseClient(Generic[_HttpT]):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: _HttpT | None = None,
         default_headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         config = ClientConfig.create(
             api_key=api_key,
@@ -134,10 +147,12 @@ class BaseClient(Generic[_HttpT]):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            deadline=deadline,
+            max_response_bytes=max_response_bytes,
         )
         if http_client is not None and not isinstance(http_client, self._http_client_class):
             raise check.ArgumentTypeError(
-                f"http_client must be an httpx2.{self._http_client_class.__name__}"
+                check.http_client_hint(http_client, self._http_client_class)
             )
         if http_client is None:
             # Our own pool carries the SDK's headers, so requests need not merge them again.
@@ -180,33 +195,81 @@ class BaseClient(Generic[_HttpT]):
             f"max_retries={self.max_retries}, timeout={self.timeout!r})"
         )
 
-    def _build_request(self, call: Call, timeout: TimeoutTypes | NotGiven) -> httpx2.Request:
-        effective = (
-            self._config.timeout if isinstance(timeout, NotGiven) else check.timeout(timeout)
+    def _timeout(self, options: RequestOptions) -> httpx2.Timeout:
+        value = options.get("timeout", NOT_GIVEN)
+        if isinstance(value, NotGiven):
+            return self._config.timeout
+        return check.timeout(value)
+
+    def _deadline(self, options: RequestOptions) -> float | None:
+        """The time on `_clock` by which the call must end, or `None`."""
+        seconds = (
+            check.optional_seconds(options["deadline"], "deadline")
+            if "deadline" in options
+            else self._config.deadline
         )
+        return None if seconds is None else self._clock() + seconds
+
+    def _build_request(
+        self, call: Call, options: RequestOptions, timeout: httpx2.Timeout
+    ) -> httpx2.Request:
         url = self._urls.get(call.path)
         if url is None:
             url = httpx2.URL(self._config.base_url + call.path)
             if len(self._urls) < _MAX_CACHED_URLS:
                 self._urls[call.path] = url
+        params: Mapping[str, Any] | None = call.params
+        json: Mapping[str, Any] | None = call.json
+        headers: Mapping[str, str] | None = self._request_headers
+        if options:
+            extra_query = check.extra_mapping(options.get("extra_query"), "extra_query")
+            if extra_query:
+                params = {**(params or {}), **extra_query}
+            extra_body = check.extra_mapping(options.get("extra_body"), "extra_body")
+            if extra_body:
+                json = {**(json or {}), **extra_body}
+            extra_headers = check.extra_headers(options.get("extra_headers"))
+            if extra_headers:
+                headers = _merge_headers(headers, extra_headers)
+        if call.headers:
+            headers = _merge_headers(headers, call.headers)
         request: httpx2.Request = self._http.build_request(
-            call.method,
-            url,
-            params=call.params,
-            json=call.json,
-            headers=self._request_headers,
-            timeout=effective,
+            call.method, url, params=params, json=json, headers=headers, timeout=timeout
         )
         return request
 
     def _attempts(
-        self, call: Call, request: httpx2.Request
+        self, call: Call, request: httpx2.Request, timeout: httpx2.Timeout, deadline: float | None
     ) -> Generator[Step, Outcome, httpx2.Response]:
         return attempts(
             request,
             max_retries=self._config.max_retries,
+            retry=call.retry,
             secrets=(self._config.api_key, *call.secrets),
+            deadline=deadline,
+            timeout=timeout,
+            clock=self._clock,
         )
+
+    def _closed_error(self, exc: RuntimeError) -> Exception:
+        """What a closed pool (or an event loop gone) means to the caller."""
+        if self._http.is_closed:
+            return WaycoreError(
+                f"This {type(self).__name__} is closed (or is a copy of a closed client); "
+                "create a new client"
+            )
+        if "event loop" in str(exc).lower():
+            return WaycoreError(
+                f"This {type(self).__name__} was used from another event loop than the one it "
+                "first ran on (its connections belong to that loop): create one client per "
+                "event loop, e.g. inside the coroutine that asyncio.run() runs"
+            )
+        return exc
+
+    def _finish(self, response: httpx2.Response, parse: Callable[[httpx2.Response], _T]) -> _T:
+        if raw_mode.get():
+            return cast(_T, APIResponse(response, parse))
+        return parse(response)
 
     def _copy(self, config: ClientConfig) -> Self:
         clone = object.__new__(type(self))
@@ -224,16 +287,20 @@ class BaseClient(Generic[_HttpT]):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Self:
         """A copy with other defaults that shares this client's connection pool.
 
         Closing the copy does not close the pool. Example::
 
-            fast = client.with_options(timeout=5, max_retries=0)
+            fast = client.with_options(timeout=5, max_retries=0, deadline=10)
         """
         return self._copy(
             self._config.derive(
-                timeout=timeout, max_retries=max_retries, default_headers=default_headers
+                timeout=timeout,
+                max_retries=max_retries,
+                default_headers=default_headers,
+                deadline=deadline,
             )
         )
 
@@ -252,13 +319,12 @@ class SyncAPIClient(BaseClient[httpx2.Client]):
     _sleep: Callable[[float], None] = staticmethod(time.sleep)
 
     def _request(
-        self,
-        call: Call,
-        parse: Callable[[httpx2.Response], _T],
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        self, call: Call, parse: Callable[[httpx2.Response], _T], options: RequestOptions
     ) -> _T:
-        request = self._build_request(call, timeout)
-        loop = self._attempts(call, request)
+        timeout = self._timeout(options)
+        deadline = self._deadline(options)
+        request = self._build_request(call, options, timeout)
+        loop = self._attempts(call, request, timeout, deadline)
         step: Step = next(loop)
         try:
             while True:
@@ -267,13 +333,28 @@ class SyncAPIClient(BaseClient[httpx2.Client]):
                     self._sleep(step)
                 else:
                     try:
-                        outcome = self._http.send(step)
-                    except httpx2.RequestError as exc:
+                        outcome = self._send(step, deadline)
+                    except (httpx2.RequestError, BodyError) as exc:
                         outcome = exc
+                    except RuntimeError as exc:
+                        raise self._closed_error(exc) from exc
                 step = loop.send(outcome)
         except StopIteration as done:
             response: httpx2.Response = done.value
-        return parse(response)
+        return self._finish(response, parse)
+
+    def _send(self, request: httpx2.Request, deadline: float | None) -> httpx2.Response:
+        """Send once, never following a redirect, and read the body within the limits."""
+        response = self._http.send(request, stream=True, follow_redirects=False)
+        try:
+            reader = BodyReader(response, self._config.max_response_bytes, deadline, self._clock)
+            if not response.is_stream_consumed:
+                for chunk in response.iter_raw():
+                    reader.feed(chunk)
+            reader.finish()
+        finally:
+            response.close()
+        return response
 
     def close(self) -> None:
         """Close the connection pool (never an `http_client` you passed in, nor a copy's)."""
@@ -294,13 +375,12 @@ class AsyncAPIClient(BaseClient[httpx2.AsyncClient]):
     _sleep: Callable[[float], Awaitable[None]] = staticmethod(_asyncio_sleep)
 
     async def _request(
-        self,
-        call: Call,
-        parse: Callable[[httpx2.Response], _T],
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        self, call: Call, parse: Callable[[httpx2.Response], _T], options: RequestOptions
     ) -> _T:
-        request = self._build_request(call, timeout)
-        loop = self._attempts(call, request)
+        timeout = self._timeout(options)
+        deadline = self._deadline(options)
+        request = self._build_request(call, options, timeout)
+        loop = self._attempts(call, request, timeout, deadline)
         step: Step = next(loop)
         try:
             while True:
@@ -309,13 +389,28 @@ class AsyncAPIClient(BaseClient[httpx2.AsyncClient]):
                     await self._sleep(step)
                 else:
                     try:
-                        outcome = await self._http.send(step)
-                    except httpx2.RequestError as exc:
+                        outcome = await self._send(step, deadline)
+                    except (httpx2.RequestError, BodyError) as exc:
                         outcome = exc
+                    except RuntimeError as exc:
+                        raise self._closed_error(exc) from exc
                 step = loop.send(outcome)
         except StopIteration as done:
             response: httpx2.Response = done.value
-        return parse(response)
+        return self._finish(response, parse)
+
+    async def _send(self, request: httpx2.Request, deadline: float | None) -> httpx2.Response:
+        """Send once, never following a redirect, and read the body within the limits."""
+        response = await self._http.send(request, stream=True, follow_redirects=False)
+        try:
+            reader = BodyReader(response, self._config.max_response_bytes, deadline, self._clock)
+            if not response.is_stream_consumed:
+                async for chunk in response.aiter_raw():
+                    reader.feed(chunk)
+            reader.finish()
+        finally:
+            await response.aclose()
+        return response
 
     async def close(self) -> None:
         """Close the connection pool (never an `http_client` you passed in, nor a copy's)."""

@@ -30,3 +30,10 @@ LIST_LIMIT_MAX = 500
 
 # How much of a response body an exception message shows.
 MAX_BODY_IN_MESSAGE = 500
+
+# A response body larger than this (decompressed) is refused: a hostile or broken server must
+# not exhaust memory (a 2 MB gzip body can inflate to gigabytes).
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+
+# The most a `timeout` or `deadline` may be: beyond it the OS timers overflow.
+MAX_SECONDS = 86_400.0 * 7

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import httpx2
 
 from ._constants import MAX_BODY_IN_MESSAGE
+from ._redact import redact
 
 if TYPE_CHECKING:
     from .types import Connection
@@ -29,11 +30,35 @@ __all__ = [
     "UnprocessableEntityError",
     "WaitTimeoutError",
     "WaycoreError",
+    "WebhookVerificationError",
 ]
 
 
 class WaycoreError(Exception):
-    """Base class of every error the SDK raises (argument errors are plain `ValueError`)."""
+    """Base class of every error the SDK raises (argument errors are plain `ValueError`).
+
+    Every one survives `pickle` (Celery, multiprocessing): the attributes are kept, except the
+    `httpx2` request and response, which hold the API key in their headers and come back as
+    `None`.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = {k: v for k, v in self.__dict__.items() if k not in _NOT_PICKLED}
+        return (_unpickle, (type(self), self.args, state))
+
+
+_NOT_PICKLED = frozenset({"request", "response", "__traceback__"})
+
+
+def _unpickle(cls: type[WaycoreError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    if isinstance(error, APIError):
+        error.request = None  # type: ignore[assignment]
+    if isinstance(error, APIResponseValidationError | APIStatusError):
+        error.response = None  # type: ignore[assignment]
+    return error
 
 
 class APIError(WaycoreError):
@@ -212,11 +237,18 @@ def _error_fields(body: object) -> tuple[str | None, str | None, str | None]:
     return code, message, request_id
 
 
-def _redact(text: str, secrets: tuple[str, ...]) -> str:
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "***")
-    return text
+def _redact_body(body: object, secrets: tuple[str, ...]) -> object:
+    """The body with secrets masked in every string, keys included (a server echoing the
+    password must not put it in `.body`, logs or pickles)."""
+    if not any(secrets):
+        return body
+    if isinstance(body, str):
+        return redact(body, secrets)
+    if isinstance(body, list):
+        return [_redact_body(item, secrets) for item in body]
+    if isinstance(body, dict):
+        return {redact(str(k), secrets): _redact_body(v, secrets) for k, v in body.items()}
+    return body
 
 
 def make_status_error(
@@ -227,7 +259,7 @@ def make_status_error(
     `secrets` (the API key, a bank password) are masked in the message should the server
     echo them back.
     """
-    body = decode_body(response)
+    body = _redact_body(decode_body(response), secrets)
     code, message, request_id = _error_fields(body)
     if message is None:
         if isinstance(body, str) and body.strip():
@@ -235,12 +267,23 @@ def make_status_error(
         else:
             message = response.reason_phrase or "Unknown error"
     # Mask before truncating, so a cut cannot leave part of a secret visible.
-    message = _redact(message, secrets)
+    message = redact(message, secrets)
     if len(message) > MAX_BODY_IN_MESSAGE:
         message = message[:MAX_BODY_IN_MESSAGE] + "…"
     if code is not None:
-        code = _redact(code, secrets)
+        code = redact(code, secrets)
     request_id = request_id or response.headers.get("x-request-id")
+    if request_id is not None:
+        request_id = redact(request_id, secrets)
     status = response.status_code
     cls = _STATUS_ERRORS.get(status, InternalServerError if status >= 500 else APIStatusError)
     return cls(message, response=response, body=body, code=code, request_id=request_id)
+
+
+class WebhookVerificationError(WaycoreError):
+    """A webhook delivery failed verification: answer it with a 4xx and do not process it.
+
+    The message says which check failed (missing or malformed `Waycore-Signature` header,
+    no matching signature, timestamp outside the tolerance window). It never contains the
+    secret or any computed signature, so it is safe to log.
+    """

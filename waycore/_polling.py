@@ -1,26 +1,36 @@
 """`wait_until_ready` without I/O, shared by the sync and async clients.
 
-`wait_steps()` is a generator: it yields an `httpx2.Timeout` when it wants the connection
-fetched (the client sends back the fetched connection) or a float of seconds to sleep (the
-client sends back `None`). It returns the ready connection or raises.
+`wait_steps()` is a generator: it yields a `Poll` when it wants the connection fetched (the
+client sends back the fetched connection, or the `APIError` the fetch raised) or a float of
+seconds to sleep (the client sends back `None`). It returns the ready connection or raises.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Generator
+from typing import NamedTuple
 
 import httpx2
 
 from . import _validation as check
 from ._constants import MAX_POLL_INTERVAL, POLL_BACKOFF
-from ._exceptions import ConnectionStateError, WaitTimeoutError
+from ._exceptions import APIError, ConnectionStateError, WaitTimeoutError
 from .types.connection import Connection, ReadyConnection
 from .types.enums import ConnectionStatus
 
 # States waiting cannot fix: someone has to act (re-authenticate) or access is gone.
 _HOPELESS = frozenset({ConnectionStatus.REVOKED, ConnectionStatus.REAUTH_REQUIRED})
 
-WaitStep = httpx2.Timeout | float
+
+class Poll(NamedTuple):
+    """Fetch the connection with this timeout, the whole fetch (retries included) ending
+    within `deadline` seconds."""
+
+    timeout: httpx2.Timeout
+    deadline: float
+
+
+WaitStep = Poll | float
 
 
 def is_ready(connection: Connection) -> bool:
@@ -56,13 +66,25 @@ def wait_steps(
     poll_interval: object,
     client_timeout: httpx2.Timeout,
     clock: Callable[[], float],
-) -> Generator[WaitStep, Connection | None, ReadyConnection]:
+) -> Generator[WaitStep, Connection | APIError | None, ReadyConnection]:
     """Poll, back off and decide; see the module docstring for the protocol."""
     total = check.positive_seconds(timeout, "timeout")
     interval = check.positive_seconds(poll_interval, "poll_interval")
     deadline = clock() + total
+    last: Connection | None = None
     while True:
-        connection = yield request_timeout(client_timeout, deadline - clock())
+        remaining = deadline - clock()
+        outcome = yield Poll(request_timeout(client_timeout, remaining), max(remaining, 0.1))
+        if isinstance(outcome, APIError):
+            if clock() >= deadline:
+                # The poll's own retries ran into the deadline: that is the wait timing out.
+                raise WaitTimeoutError(
+                    f"connection not ready after waiting {total:g} s (the last poll failed: "
+                    f"{type(outcome).__name__})",
+                    connection=last,
+                ) from outcome
+            raise outcome
+        connection = last = outcome
         assert connection is not None
         if is_ready(connection):
             assert isinstance(connection, ReadyConnection)

@@ -60,16 +60,24 @@ def decide_retry(
     retry_after: str | None,
     now: float,
     jitter: float,
+    safe: bool = True,
+    reached_server: bool = True,
 ) -> float | None:
     """How long to wait before retrying, or `None` to give up and raise.
 
     `status_code` is `None` when the attempt failed without a response (connection error or
-    timeout), which is always worth retrying. A `Retry-After` within 60 s is honoured as is;
+    timeout), which is worth retrying. A `Retry-After` within 60 s is honoured as is;
     a longer one is neither slept nor replaced by backoff: retrying stops.
+
+    A call that is not `safe` to repeat (a POST without an idempotency key) is retried only
+    when the request surely never reached the server (`reached_server=False`: the connection
+    could not be opened) or on 429, which says the request was not processed.
     """
     if retries_done >= max_retries:
         return None
     if status_code is not None and not is_retryable_status(status_code):
+        return None
+    if not safe and reached_server and status_code != 429:
         return None
     wait = parse_retry_after(retry_after, now=now)
     if wait is not None:

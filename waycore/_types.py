@@ -26,5 +26,8 @@ class NotGiven:
 
 NOT_GIVEN: Final = NotGiven()
 
+Timeout = httpx2.Timeout
+"""`waycore.Timeout(10.0, connect=2.0)`: per-phase timeouts without importing httpx2."""
+
 TimeoutTypes: TypeAlias = float | httpx2.Timeout
-"""Seconds for every phase, or an `httpx2.Timeout` with connect/read/write/pool set."""
+"""Seconds for every phase, or a `waycore.Timeout` with connect/read/write/pool set."""

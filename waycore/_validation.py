@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 import uuid
 from collections.abc import Mapping
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 import httpx2
 
-from ._constants import LIST_LIMIT_MAX, LIST_LIMIT_MIN
+from ._constants import LIST_LIMIT_MAX, LIST_LIMIT_MIN, MAX_SECONDS
 from .types.enums import ConnectionStatus
 
 
@@ -106,7 +107,46 @@ def positive_seconds(value: object, name: str) -> float:
         raise ArgumentTypeError(f"{name} must be a number of seconds, not {_type_name(value)}")
     if not math.isfinite(value) or value <= 0:
         raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
+    if value > MAX_SECONDS:
+        raise ValueError(f"{name} must be at most {MAX_SECONDS:g} seconds, got {value!r}")
     return float(value)
+
+
+def optional_seconds(value: object, name: str) -> float | None:
+    """`None` (no limit) or a positive number of seconds."""
+    return None if value is None else positive_seconds(value, name)
+
+
+def positive_int(value: object, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ArgumentTypeError(f"{name} must be an int, not {_type_name(value)}")
+    if value <= 0:
+        raise ValueError(f"{name} must be positive, got {value}")
+    return value
+
+
+def extra_mapping(value: object, name: str) -> Mapping[str, Any] | None:
+    """`extra_query` / `extra_body`: a mapping with string keys, or `None`."""
+    if value is None:
+        return None
+    if not isinstance(value, Mapping) or not all(isinstance(k, str) for k in value):
+        raise ArgumentTypeError(f"{name} must be a mapping with string keys")
+    return value
+
+
+def extra_headers(value: object) -> dict[str, str] | None:
+    return headers(value, "extra_headers") if value is not None else None
+
+
+def http_client_hint(value: object, expected: type) -> str:
+    """Why `http_client` was refused, and what to pass instead."""
+    module = type(value).__module__.partition(".")[0]
+    if module == "httpx":
+        return (
+            f"http_client is an httpx.{type(value).__name__}, but waycore uses httpx2 (the "
+            f"maintained continuation of httpx): pass an httpx2.{expected.__name__} instead"
+        )
+    return f"http_client must be an httpx2.{expected.__name__}, not {_type_name(value)}"
 
 
 def timeout(value: object, name: str = "timeout") -> httpx2.Timeout:
@@ -168,14 +208,26 @@ def base_url(value: object) -> str:
     return value.rstrip("/")
 
 
-def headers(value: object) -> dict[str, str]:
+_TOKEN_CHARS = frozenset(
+    "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+)
+
+
+def headers(value: object, name: str = "default_headers") -> dict[str, str]:
+    """Header names must be HTTP tokens and values printable ASCII (no CR/LF): a bad header
+    would otherwise fail only when sent, looking like a network error."""
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise ArgumentTypeError(f"default_headers must be a mapping, not {_type_name(value)}")
+        raise ArgumentTypeError(f"{name} must be a mapping, not {_type_name(value)}")
     result: dict[str, str] = {}
     for key, item in value.items():
         if not isinstance(key, str) or not isinstance(item, str):
-            raise ArgumentTypeError("default_headers keys and values must be strings")
+            raise ArgumentTypeError(f"{name} keys and values must be strings")
+        if not key or not set(key) <= _TOKEN_CHARS:
+            raise ValueError(f"{name}: {key!r} is not a valid header name")
+        if any(not (c == "\t" or " " <= c <= "~") for c in item):
+            # The value is not echoed: it may be a credential.
+            raise ValueError(f"{name}: the value of {key!r} has a control or non-ASCII character")
         result[key] = item
     return result

@@ -1,5 +1,10 @@
-"""API resources, one module each, reached as attributes of the client."""
+"""One module per API resource: the sync and async resource classes, over the pure call
+builders and `Operation` records in the matching `_<resource>_calls` module."""
 
-from .connections import AsyncConnections, Connections
+from __future__ import annotations
 
-__all__ = ["AsyncConnections", "Connections"]
+from .._operation import Operation
+from . import _connection_calls
+
+# Every endpoint the SDK calls; the spec drift check compares them with openapi/waycore.yaml.
+OPERATIONS: tuple[Operation, ...] = (*_connection_calls.OPERATIONS,)

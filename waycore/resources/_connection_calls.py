@@ -1,8 +1,9 @@
-"""Pure builders of the connections calls, shared by the sync and async resources.
+"""The connections endpoints and the pure builders of their calls, shared by the sync and
+async resources.
 
-Each validates its arguments (raising `ValueError` naming the parameter, before anything is
-sent) and returns a `Call`. Request bodies are built with the generated models, so wire names
-come from the spec; arguments left as `None` are omitted, never sent as `null`.
+Each builder validates its arguments (raising `ValueError` naming the parameter, before
+anything is sent) and returns a `Call`. Request bodies are built with the generated models, so
+wire names come from the spec; arguments left as `None` are omitted, never sent as `null`.
 """
 
 from __future__ import annotations
@@ -12,13 +13,43 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from .. import _validation as check
-from .._base_client import Call
+from .._operation import Call, Operation, Retry
 
 if TYPE_CHECKING:
     from waycore_raw.models.create_connection_request import CreateConnectionRequest
     from waycore_raw.models.update_credentials_request import UpdateCredentialsRequest
 
-_PATH = "/connections"
+_ONE = "/connections/{connectionId}"
+
+CREATE = Operation(
+    "createConnection",
+    "POST",
+    "/connections",
+    "connections.create",
+    body=("entityId", "institutionId", "portalUrl"),
+    retry=Retry.SAFE,  # create-or-return: repeating it returns the same connection
+)
+RETRIEVE = Operation("getConnection", "GET", _ONE, "connections.retrieve")
+LIST = Operation(
+    "listConnections",
+    "GET",
+    "/connections",
+    "connections.list",
+    query=("entityId", "institutionId", "status", "limit"),
+)
+UPDATE_CREDENTIALS = Operation(
+    "updateConnectionCredentials",
+    "PUT",
+    f"{_ONE}/credentials",
+    "connections.update_credentials",
+    body=("bankUsername", "bankCustomerId", "password"),
+)
+COMPLETE_SETUP = Operation(
+    "completeConnectionSetup", "PUT", f"{_ONE}/setupCompletion", "connections.complete_setup"
+)
+SYNC = Operation("syncConnection", "PUT", f"{_ONE}/sync", "connections.sync")
+
+OPERATIONS = (CREATE, RETRIEVE, LIST, UPDATE_CREDENTIALS, COMPLETE_SETUP, SYNC)
 
 
 @functools.cache
@@ -54,11 +85,11 @@ def create(
         institution_id=_or_unset(institution, unset),
         portal_url=_or_unset(portal, unset),
     ).to_dict()
-    return Call("POST", _PATH, json=body)
+    return CREATE.call(json=body)
 
 
 def retrieve(connection_id: str) -> Call:
-    return Call("GET", f"{_PATH}/{check.connection_id_segment(connection_id)}")
+    return RETRIEVE.call(check.connection_id_segment(connection_id))
 
 
 def list_filters(
@@ -86,7 +117,7 @@ def list_filters(
 
 def list_page(filters: dict[str, str | int], cursor: str | None) -> Call:
     params = filters if cursor is None else {**filters, "cursor": cursor}
-    return Call("GET", _PATH, params=params)
+    return LIST.call(params=params)
 
 
 def update_credentials(
@@ -110,18 +141,13 @@ def update_credentials(
         bank_customer_id=_or_unset(customer_id, unset),
         password=_or_unset(secret, unset),
     ).to_dict()
-    return Call(
-        "PUT",
-        f"{_PATH}/{segment}/credentials",
-        json=body,
-        secrets=(secret,) if secret else (),
-    )
+    return UPDATE_CREDENTIALS.call(segment, json=body, secrets=(secret,) if secret else ())
 
 
 def complete_setup(connection_id: str) -> Call:
     # The docs describe no request body: send none.
-    return Call("PUT", f"{_PATH}/{check.connection_id_segment(connection_id)}/setupCompletion")
+    return COMPLETE_SETUP.call(check.connection_id_segment(connection_id))
 
 
 def sync(connection_id: str) -> Call:
-    return Call("PUT", f"{_PATH}/{check.connection_id_segment(connection_id)}/sync")
+    return SYNC.call(check.connection_id_segment(connection_id))

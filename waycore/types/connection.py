@@ -6,10 +6,11 @@ Fields the SDK does not know yet are kept in `extra` (wire names as keys), never
 from __future__ import annotations
 
 import datetime
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal, TypeAlias
 
 import attrs
 
+from .._models import Model, raw_field, tagged_union
 from .enums import ConnectionStatus, SyncStatus
 
 __all__ = [
@@ -23,11 +24,13 @@ __all__ = [
 
 
 @attrs.frozen(slots=True)
-class SetupInstructions:
+class SetupInstructions(Model):
     """What to show the end user so they can create the delegated user at the bank.
 
     Any field may be `None` while Waycore is still provisioning it.
     """
+
+    _schema_name: ClassVar[str | None] = "SetupInstructions"
 
     first_name: str | None = None
     last_name: str | None = None
@@ -41,16 +44,18 @@ class SetupInstructions:
 
 
 @attrs.frozen(slots=True)
-class ConnectionSetup:
+class ConnectionSetup(Model):
     """Onboarding state of a setup connection.
 
     `status`, `action_required_by` and `next_action` are open strings: the API documents
     examples (`"awaitingDelegatedUserCreation"`, `"endUser"`, `"createDelegatedUser"`), not
-    complete lists.
+    complete lists. `instructions` is always there (every field `None` when the server sent
+    none), so reading it needs no `None` check.
     """
 
+    _schema_name: ClassVar[str | None] = "ConnectionSetup"
     status: str | None = None
-    instructions: SetupInstructions | None = None
+    instructions: SetupInstructions = attrs.field(factory=SetupInstructions)
     credentials_present: bool | None = None
     action_required_by: str | None = None
     next_action: str | None = None
@@ -58,7 +63,7 @@ class ConnectionSetup:
 
 
 @attrs.frozen(slots=True)
-class ReadyConnection:
+class ReadyConnection(Model):
     """A live connection (`kind="ready"`): it has accounts and transactions and can sync.
 
     Example::
@@ -67,6 +72,8 @@ class ReadyConnection:
         if isinstance(conn, waycore.ReadyConnection) and conn.status == "active":
             client.connections.sync(conn.id)
     """
+
+    _schema_name: ClassVar[str | None] = "ReadyConnection"
 
     id: str
     entity_id: str
@@ -86,13 +93,15 @@ class ReadyConnection:
 
 
 @attrs.frozen(slots=True)
-class SetupConnection:
+class SetupConnection(Model):
     """A connection whose onboarding is not finished (`kind="setup"`).
 
     Show `setup.instructions` to the end user, then hand over credentials with
     `client.connections.update_credentials(...)` and call `complete_setup(...)`.
     `institution_id` is `None` for a connection created from a portal URL alone.
     """
+
+    _schema_name: ClassVar[str | None] = "SetupConnection"
 
     id: str
     entity_id: str
@@ -109,16 +118,20 @@ class SetupConnection:
 
 
 @attrs.frozen(slots=True)
-class UnknownConnection:
+class UnknownConnection(Model):
     """A connection of a `kind` this SDK version does not know; `raw` is the payload as sent.
 
-    `id` is `None` only if the payload had no string id.
+    A payload of unknown kind without a string `id` cannot be read (the call raises
+    `APIResponseValidationError`), so `conn.id` is a `str` on every connection.
     """
 
-    id: str | None
+    id: str
     kind: str
-    raw: dict[str, Any]
+    raw: dict[str, Any] = raw_field()  # noqa: RUF009 - an attrs field, not a dataclass default
 
 
-Connection = ReadyConnection | SetupConnection | UnknownConnection
-"""Any connection the API can return; tell the shapes apart with `isinstance` or `kind`."""
+Connection: TypeAlias = ReadyConnection | SetupConnection | UnknownConnection
+"""Any connection the API can return; tell the shapes apart with `isinstance` or `kind`.
+
+A payload without `kind` is a `ReadyConnection`; an unknown `kind` an `UnknownConnection`."""
+tagged_union(Connection, tag="kind", default="ready")
