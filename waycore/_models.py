@@ -395,21 +395,19 @@ def _item_loader(item_tp: Any, path: str) -> Callable[[list[Any]], list[Any]]:
     compiler = _Compiler()
     lines: list[str] = []
     expr = compiler.load(item_tp, "v", "", lines, "        ")
-    body = "\n".join(lines)
+    checks = "".join(line + "\n" for line in lines)
     source = (
         "def load_items(items):\n"
         "    result = []\n"
         "    append = result.append\n"
         "    for i, v in enumerate(items):\n"
         "      try:\n"
-        f"{body}\n"
+        f"{checks}"
         f"        append({expr})\n"
         "      except ParseError as e:\n"
         f"        raise e.under({path!r} + '[' + str(i) + ']') from None\n"
         "    return result\n"
     )
-    if not lines:
-        source = source.replace(f"{body}\n", "")
     fn: Callable[[list[Any]], list[Any]] = _exec(source, "load_items", compiler.env)
     return fn
 
