@@ -2,7 +2,8 @@
 `test_cassettes.py`, for the sync and async clients alike.
 
 A scenario is a generator of operations: `("create", kwargs)` calls that method of
-`client.connections` and sends back its result (or throws its `WaycoreError` back in);
+`client.connections` (`("entities.create", kwargs)` names another resource) and sends back
+its result, a list pager walked to a list (or throws its `WaycoreError` back in);
 `("sandbox.<method>", kwargs)` drives the sandbox while recording and is skipped on replay,
 where the cassette already holds what the sandbox answered. It returns a summary that the
 sync and async replays must agree on.
@@ -195,6 +196,12 @@ SCENARIOS = [
 ]
 
 
+def _method(client: Any, name: str) -> Any:
+    """`"create"` is `client.connections.create`; `"entities.create"` names the resource."""
+    resource, _, method = name.rpartition(".")
+    return getattr(getattr(client, resource or "connections"), method)
+
+
 def run_sync(scenario: Scenario, client: waycore.Waycore, sandbox: Any = None) -> dict[str, Any]:
     """Drive a scenario with the sync client (`sandbox` only while recording)."""
     steps = scenario.steps()
@@ -212,8 +219,8 @@ def run_sync(scenario: Scenario, client: waycore.Waycore, sandbox: Any = None) -
                 getattr(sandbox, name.removeprefix("sandbox."))(**kwargs)
             continue
         try:
-            result = getattr(client.connections, name)(**kwargs)
-            if name == "list":
+            result = _method(client, name)(**kwargs)
+            if isinstance(result, waycore.Pager):
                 result = list(result)
         except waycore.WaycoreError as exc:
             error = exc
@@ -238,10 +245,11 @@ async def run_async(
                 getattr(sandbox, name.removeprefix("sandbox."))(**kwargs)
             continue
         try:
-            if name == "list":
-                result = [c async for c in client.connections.list(**kwargs)]
+            result = _method(client, name)(**kwargs)
+            if isinstance(result, waycore.AsyncPager):
+                result = [item async for item in result]
             else:
-                result = await getattr(client.connections, name)(**kwargs)
+                result = await result
         except waycore.WaycoreError as exc:
             error = exc
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Mapping
 
 import httpx2
 
@@ -20,6 +20,7 @@ from ._exceptions import (
     APIConnectionError,
     APIError,
     APIResponseValidationError,
+    APIStatusError,
     APITimeoutError,
     make_status_error,
 )
@@ -100,6 +101,8 @@ def attempts(
     *,
     max_retries: int,
     retry: Retry = Retry.SAFE,
+    status_errors: Mapping[int, type[APIStatusError]] | None = None,
+    repeat_conflict_ok: bool = False,
     secrets: tuple[str, ...] = (),
     deadline: float | None = None,
     timeout: httpx2.Timeout | None = None,
@@ -114,6 +117,8 @@ def attempts(
     slept: the last attempt's error is raised instead.
     """
     retries = 0
+    # Whether an earlier attempt may have been processed although its answer was lost.
+    maybe_processed = False
     while True:
         if deadline is not None:
             remaining = deadline - clock()
@@ -133,8 +138,10 @@ def attempts(
             if 200 <= outcome.status_code < 300:
                 return outcome
             status = outcome.status_code
+            if status == 409 and repeat_conflict_ok and maybe_processed:
+                return outcome
             retry_after = outcome.headers.get("retry-after")
-            error = make_status_error(outcome, secrets=secrets)
+            error = make_status_error(outcome, secrets=secrets, status_errors=status_errors)
         elif isinstance(outcome, BodyError):
             response = outcome.response
             if 200 <= response.status_code < 300 or outcome.reason == "too large":
@@ -145,10 +152,11 @@ def attempts(
                     body=response.content,
                 ) from None
             status = response.status_code
-            error = make_status_error(response, secrets=secrets)
+            error = make_status_error(response, secrets=secrets, status_errors=status_errors)
         else:
             assert isinstance(outcome, httpx2.RequestError)
             reached_server = not isinstance(outcome, _NOT_SENT)
+            maybe_processed = maybe_processed or reached_server
             past_deadline = deadline is not None and clock() >= deadline
             if isinstance(outcome, httpx2.TimeoutException) or past_deadline:
                 error = APITimeoutError(request=request)

@@ -245,6 +245,8 @@ class BaseClient(Generic[_HttpT]):
             request,
             max_retries=self._config.max_retries,
             retry=call.retry,
+            status_errors=call.status_errors,
+            repeat_conflict_ok=call.repeat_conflict_ok,
             secrets=(self._config.api_key, *call.secrets),
             deadline=deadline,
             timeout=timeout,

@@ -5,11 +5,53 @@ from __future__ import annotations
 import functools
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
+from .resources.accounts import (
+    Accounts,
+    AccountsWithRawResponse,
+    AsyncAccounts,
+    AsyncAccountsWithRawResponse,
+)
+from .resources.balances import (
+    AsyncBalances,
+    AsyncBalancesWithRawResponse,
+    Balances,
+    BalancesWithRawResponse,
+)
 from .resources.connections import (
     AsyncConnections,
     AsyncConnectionsWithRawResponse,
     Connections,
     ConnectionsWithRawResponse,
+)
+from .resources.entities import (
+    AsyncEntities,
+    AsyncEntitiesWithRawResponse,
+    Entities,
+    EntitiesWithRawResponse,
+)
+from .resources.institutions import (
+    AsyncInstitutions,
+    AsyncInstitutionsWithRawResponse,
+    Institutions,
+    InstitutionsWithRawResponse,
+)
+from .resources.transactions import (
+    AsyncTransactions,
+    AsyncTransactionsWithRawResponse,
+    Transactions,
+    TransactionsWithRawResponse,
+)
+from .resources.transfers import (
+    AsyncTransfers,
+    AsyncTransfersWithRawResponse,
+    Transfers,
+    TransfersWithRawResponse,
+)
+from .resources.webhooks import (
+    AsyncWebhooks,
+    AsyncWebhooksWithRawResponse,
+    Webhooks,
+    WebhooksWithRawResponse,
 )
 
 __all__ = ["AsyncWaycore", "Waycore"]
@@ -40,9 +82,23 @@ class Waycore(SyncAPIClient):
     """
 
     connections: Connections
+    entities: Entities
+    institutions: Institutions
+    accounts: Accounts
+    balances: Balances
+    transactions: Transactions
+    transfers: Transfers
+    webhooks: Webhooks
 
     def _init_resources(self) -> None:
         self.connections = Connections(self)
+        self.entities = Entities(self)
+        self.institutions = Institutions(self)
+        self.accounts = Accounts(self)
+        self.balances = Balances(self)
+        self.transactions = Transactions(self)
+        self.transfers = Transfers(self)
+        self.webhooks = Webhooks(self)
 
     @functools.cached_property
     def with_raw_response(self) -> WaycoreWithRawResponse:
@@ -67,9 +123,23 @@ class AsyncWaycore(AsyncAPIClient):
     """
 
     connections: AsyncConnections
+    entities: AsyncEntities
+    institutions: AsyncInstitutions
+    accounts: AsyncAccounts
+    balances: AsyncBalances
+    transactions: AsyncTransactions
+    transfers: AsyncTransfers
+    webhooks: AsyncWebhooks
 
     def _init_resources(self) -> None:
         self.connections = AsyncConnections(self)
+        self.entities = AsyncEntities(self)
+        self.institutions = AsyncInstitutions(self)
+        self.accounts = AsyncAccounts(self)
+        self.balances = AsyncBalances(self)
+        self.transactions = AsyncTransactions(self)
+        self.transfers = AsyncTransfers(self)
+        self.webhooks = AsyncWebhooks(self)
 
     @functools.cached_property
     def with_raw_response(self) -> AsyncWaycoreWithRawResponse:
@@ -82,6 +152,13 @@ class WaycoreWithRawResponse:
 
     def __init__(self, client: Waycore) -> None:
         self.connections = ConnectionsWithRawResponse(client.connections)
+        self.entities = EntitiesWithRawResponse(client.entities)
+        self.institutions = InstitutionsWithRawResponse(client.institutions)
+        self.accounts = AccountsWithRawResponse(client.accounts)
+        self.balances = BalancesWithRawResponse(client.balances)
+        self.transactions = TransactionsWithRawResponse(client.transactions)
+        self.transfers = TransfersWithRawResponse(client.transfers)
+        self.webhooks = WebhooksWithRawResponse(client.webhooks)
 
 
 class AsyncWaycoreWithRawResponse:
@@ -89,3 +166,10 @@ class AsyncWaycoreWithRawResponse:
 
     def __init__(self, client: AsyncWaycore) -> None:
         self.connections = AsyncConnectionsWithRawResponse(client.connections)
+        self.entities = AsyncEntitiesWithRawResponse(client.entities)
+        self.institutions = AsyncInstitutionsWithRawResponse(client.institutions)
+        self.accounts = AsyncAccountsWithRawResponse(client.accounts)
+        self.balances = AsyncBalancesWithRawResponse(client.balances)
+        self.transactions = AsyncTransactionsWithRawResponse(client.transactions)
+        self.transfers = AsyncTransfersWithRawResponse(client.transfers)
+        self.webhooks = AsyncWebhooksWithRawResponse(client.webhooks)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import httpx2
@@ -23,7 +24,10 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "ConnectionStateError",
+    "CursorExpiredError",
+    "IdempotencyConflictError",
     "InternalServerError",
+    "InvalidCursorError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -160,6 +164,21 @@ class ConflictError(APIStatusError):
     """409: e.g. a sync is already running."""
 
 
+class IdempotencyConflictError(ConflictError):
+    """409 answering a transfer create: the `Idempotency-Key` was already used with another
+    request body. Use a new key for a new transfer, or the same body to replay the first."""
+
+
+class CursorExpiredError(APIStatusError):
+    """The change-feed cursor expired (error code `cursor_expired`, whatever the HTTP
+    status): start over with `transactions.sync()` and a backfill (`feed.run` does this)."""
+
+
+class InvalidCursorError(APIStatusError):
+    """The change-feed cursor is not one the API issued for these filters (error code
+    `invalid_cursor`, whatever the HTTP status)."""
+
+
 class UnprocessableEntityError(APIStatusError):
     """422: the request was well-formed but its values were rejected."""
 
@@ -251,13 +270,24 @@ def _redact_body(body: object, secrets: tuple[str, ...]) -> object:
     return body
 
 
+# Error codes that name a condition users handle apart, whatever the HTTP status says.
+_CODE_ERRORS: dict[str, type[APIStatusError]] = {
+    "cursor_expired": CursorExpiredError,
+    "invalid_cursor": InvalidCursorError,
+}
+
+
 def make_status_error(
-    response: httpx2.Response, *, secrets: tuple[str, ...] = ()
+    response: httpx2.Response,
+    *,
+    secrets: tuple[str, ...] = (),
+    status_errors: Mapping[int, type[APIStatusError]] | None = None,
 ) -> APIStatusError:
     """Map a 4xx/5xx response to its exception class. Pure: reads only `response`.
 
     `secrets` (the API key, a bank password) are masked in the message should the server
-    echo them back.
+    echo them back. `status_errors` overrides the class for some statuses on one call (a 409
+    answering a transfer create is an `IdempotencyConflictError`).
     """
     body = _redact_body(decode_body(response), secrets)
     code, message, request_id = _error_fields(body)
@@ -276,7 +306,11 @@ def make_status_error(
     if request_id is not None:
         request_id = redact(request_id, secrets)
     status = response.status_code
-    cls = _STATUS_ERRORS.get(status, InternalServerError if status >= 500 else APIStatusError)
+    cls = _CODE_ERRORS.get(code or "") or _STATUS_ERRORS.get(
+        status, InternalServerError if status >= 500 else APIStatusError
+    )
+    if status_errors is not None:
+        cls = status_errors.get(status, cls)
     return cls(message, response=response, body=body, code=code, request_id=request_id)
 
 

@@ -13,11 +13,14 @@ from __future__ import annotations
 import enum
 import uuid
 from collections.abc import Mapping
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import attrs
 
 from ._types import TimeoutTypes
+
+if TYPE_CHECKING:
+    from ._exceptions import APIStatusError
 
 __all__ = ["Call", "Operation", "RequestOptions", "Retry"]
 
@@ -67,6 +70,8 @@ class Call:
     retry: Retry = Retry.SAFE
     headers: Mapping[str, str] | None = None
     operation_id: str | None = None
+    status_errors: Mapping[int, type[APIStatusError]] | None = None
+    repeat_conflict_ok: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -74,6 +79,9 @@ class Operation:
     """One endpoint of the API, as the spec describes it.
 
     `sdk_method` is where users find it (`"connections.create"`), on both clients.
+    `status_errors` picks the exception class for some statuses of this endpoint;
+    `repeat_conflict_ok` says a 409 on a retry means the first attempt's request is being
+    processed (a sync already running is what was asked for), so the call succeeds.
     """
 
     operation_id: str
@@ -84,6 +92,8 @@ class Operation:
     body: tuple[str, ...] = ()
     retry: Retry = Retry.SAFE
     idempotency_key: bool = False
+    status_errors: Mapping[int, type[APIStatusError]] | None = None
+    repeat_conflict_ok: bool = False
 
     def call(
         self,
@@ -113,6 +123,8 @@ class Operation:
             retry=self.retry,
             headers=headers,
             operation_id=self.operation_id,
+            status_errors=self.status_errors,
+            repeat_conflict_ok=self.repeat_conflict_ok,
         )
 
     def _fill(self, segments: tuple[str, ...]) -> str:

@@ -47,7 +47,10 @@ UPDATE_CREDENTIALS = Operation(
 COMPLETE_SETUP = Operation(
     "completeConnectionSetup", "PUT", f"{_ONE}/setupCompletion", "connections.complete_setup"
 )
-SYNC = Operation("syncConnection", "PUT", f"{_ONE}/sync", "connections.sync")
+# A 409 on a retry means the sync a lost first attempt started is running: what was asked.
+SYNC = Operation(
+    "syncConnection", "PUT", f"{_ONE}/sync", "connections.sync", repeat_conflict_ok=True
+)
 
 OPERATIONS = (CREATE, RETRIEVE, LIST, UPDATE_CREDENTIALS, COMPLETE_SETUP, SYNC)
 
