@@ -12,6 +12,7 @@ import copy
 import datetime
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -358,6 +359,19 @@ def test_wheel_ships_both_packages_and_the_cli(tmp_path: Path) -> None:
         names = set(zf.namelist())
         (entry_points,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
         entry_text = zf.read(entry_points).decode()
+        (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        metadata_text = zf.read(metadata).decode()
+
+    # One HTTP stack: httpx2, never the unmaintained httpx.
+    requires = [
+        line.split(":", 1)[1].strip()
+        for line in metadata_text.splitlines()
+        if line.startswith("Requires-Dist:") and "extra ==" not in line
+    ]
+    names_required = {re.split(r"[<>=!~ ;\[]", r, maxsplit=1)[0].lower() for r in requires}
+    assert "httpx2" in names_required and "httpx" not in names_required, requires
+    assert "Classifier: Programming Language :: Python :: 3.13" in metadata_text
+    assert any(n.endswith("LICENSE") for n in names), "the MIT license text ships in the wheel"
 
     assert {
         "waycore/__init__.py",
@@ -374,3 +388,24 @@ def test_wheel_ships_both_packages_and_the_cli(tmp_path: Path) -> None:
     parser = configparser.ConfigParser()
     parser.read_string(entry_text)
     assert parser["console_scripts"]["waycore"] == "waycore._cli:main"
+
+
+def test_import_waycore_loads_httpx2_and_never_httpx() -> None:
+    code = (
+        "import sys, waycore, waycore.testing, waycore_raw.client\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.startswith('httpx')}))"
+    )
+    proc = subprocess.run(  # noqa: S603 - fixed argv, no shell
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert proc.stdout.strip() == "['httpx2']"
+
+
+def test_an_httpx_client_is_refused_with_what_to_pass_instead() -> None:
+    httpx = pytest.importorskip("httpx")  # a dev tool brings it; waycore never does
+    import waycore
+
+    with httpx.Client() as old, pytest.raises(TypeError, match=r"pass an httpx2\.Client"):
+        waycore.Waycore("way_k", http_client=old)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"pass an httpx2\.AsyncClient"):
+        waycore.AsyncWaycore("way_k", http_client=httpx.AsyncClient())  # type: ignore[arg-type]
