@@ -134,7 +134,7 @@ def test_backoff_grows_and_caps_at_8(api, recorder):
     assert max(api.sleeps) <= 8.0
 
 
-@pytest.mark.parametrize("value", ["0", "3", "7.5", "60"])
+@pytest.mark.parametrize("value", ["1", "3", "60", " 4 "])
 def test_retry_after_seconds_honoured_exactly(api, recorder, ready_payload, value):
     handler = recorder(
         httpx2.Response(429, headers={"Retry-After": value}),
@@ -165,16 +165,19 @@ def test_retry_after_http_date_honoured(api, recorder, ready_payload):
     assert 8.0 <= api.sleeps[0] <= 12.0
 
 
-def test_retry_after_http_date_in_past_retries_at_once(api, recorder, ready_payload):
+@pytest.mark.parametrize("value", ["0", "__past__"])
+def test_retry_after_now_still_backs_off(api, recorder, ready_payload, value):
+    # "Retry now" (0 or a past date) must not turn into a burst of immediate retries.
+    value = _http_date(-30) if value == "__past__" else value
     handler = recorder(
-        httpx2.Response(503, headers={"Retry-After": _http_date(-30)}),
+        httpx2.Response(503, headers={"Retry-After": value}),
         httpx2.Response(200, json=ready_payload()),
     )
     assert _retrieve(api, api.client(handler)).id == "conn_123"
-    assert api.sleeps == [0.0]
+    assert len(api.sleeps) == 1 and 0.375 <= api.sleeps[0] <= 0.5
 
 
-@pytest.mark.parametrize("value", ["61", "3600", "__date_120__"])
+@pytest.mark.parametrize("value", ["61", "3600", "__date_120__", "9" * 40])
 def test_retry_after_over_60s_raises_at_once(api, recorder, value):
     if value == "__date_120__":
         value = _http_date(120)
@@ -186,7 +189,9 @@ def test_retry_after_over_60s_raises_at_once(api, recorder, value):
     assert api.sleeps == []
 
 
-@pytest.mark.parametrize("value", ["soon", "", "nan", "Mon, 99 Foo 2024"])
+@pytest.mark.parametrize(
+    "value", ["soon", "", "nan", "inf", "-5", "7.5", "1_0", "1e3", "Mon, 99 Foo 2024"]
+)
 def test_unreadable_retry_after_falls_back_to_backoff(api, recorder, ready_payload, value):
     handler = recorder(
         httpx2.Response(503, headers={"Retry-After": value}),
@@ -253,8 +258,12 @@ def _date_at(posix: float) -> str:
         ("5", 5.0),
         (" 5 ", 5.0),
         ("0", 0.0),
-        ("2.5", 2.5),
-        ("-3", 0.0),
+        ("2.5", None),
+        ("-3", None),
+        ("1_0", None),
+        ("+5", None),
+        ("1e2", None),
+        ("9" * 30, float("inf")),
         ("abc", None),
         ("", None),
         ("inf", None),
@@ -319,7 +328,9 @@ def test_decide_retry_final_status(status):
 def test_decide_retry_retry_after():
     assert _decide(retry_after="12") == 12.0
     assert _decide(retry_after="60") == 60.0
-    assert _decide(retry_after="60.5") is None
+    assert _decide(retry_after="60.5") == 0.5  # not delta-seconds: ignored, backoff
+    assert _decide(retry_after="61") is None
+    assert _decide(retry_after="0") == 0.5
     assert _decide(retry_after=_date_at(NOW + 20)) == 20.0
     assert _decide(retry_after=_date_at(NOW + 61)) is None
     assert _decide(retry_after="garbage") == 0.5

@@ -64,6 +64,17 @@ def clip_timeout(timeout: httpx2.Timeout, remaining: float) -> httpx2.Timeout:
     )
 
 
+def _masked_headers(headers: httpx2.Headers, secrets: tuple[str, ...]) -> str:
+    from ._redact import redact
+
+    shown = []
+    for name, value in headers.multi_items():
+        if name.lower() in ("authorization", "cookie", "set-cookie", "proxy-authorization"):
+            value = "***"
+        shown.append(f"{name}: {redact(value, secrets)}")
+    return "; ".join(shown)
+
+
 def _log_outcome(
     request: httpx2.Request,
     outcome: Outcome,
@@ -73,9 +84,10 @@ def _log_outcome(
 ) -> None:
     if not logger.isEnabledFor(logging.INFO):
         return
-    if isinstance(outcome, httpx2.Response):
-        from ._redact import redact
+    from ._redact import redact
 
+    if isinstance(outcome, httpx2.Response):
+        request_id = outcome.headers.get("x-request-id")
         logger.info(
             "%s %s -> %d (%.1f ms, attempt %d, request_id=%s)",
             request.method,
@@ -83,7 +95,7 @@ def _log_outcome(
             outcome.status_code,
             elapsed_ms,
             attempt,
-            redact(outcome.headers.get("x-request-id") or "", secrets) or None,
+            None if request_id is None else redact(request_id, secrets),
         )
     else:
         logger.info(
@@ -94,6 +106,22 @@ def _log_outcome(
             elapsed_ms,
             attempt,
         )
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "request %s %s (%d bytes) headers: %s",
+            request.method,
+            request.url.path,
+            len(request.content),
+            _masked_headers(request.headers, secrets),
+        )
+        response = outcome.response if isinstance(outcome, BodyError) else outcome
+        if isinstance(response, httpx2.Response):
+            logger.debug(
+                "response %d (%d bytes) headers: %s",
+                response.status_code,
+                len(response.content),
+                _masked_headers(response.headers, secrets),
+            )
 
 
 def attempts(
@@ -176,6 +204,12 @@ def attempts(
             reached_server=reached_server,
         )
         if delay is None or (deadline is not None and clock() + delay >= deadline):
+            logger.debug(
+                "not retrying %s %s: %s",
+                request.method,
+                request.url.path,
+                "no retry left or not safe to repeat" if delay is None else "past the deadline",
+            )
             raise error
         retries += 1
         logger.info(

@@ -277,6 +277,21 @@ _CODE_ERRORS: dict[str, type[APIStatusError]] = {
 }
 
 
+def _both(by_code: type[APIStatusError], by_status: type[APIStatusError]) -> type[APIStatusError]:
+    """A class that is both: `except CursorExpiredError` and `except NotFoundError` must each
+    catch a 404 `cursor_expired`. Kept in this module's namespace so it pickles by name."""
+    if issubclass(by_code, by_status):
+        return by_code
+    name = f"{by_code.__name__}_{by_status.__name__}"
+    combined = globals().get(name)
+    if combined is None:
+        combined = type(name, (by_code, by_status), {"__doc__": by_code.__doc__})
+        combined.__module__ = __name__
+        globals()[name] = combined
+    result: type[APIStatusError] = combined
+    return result
+
+
 def make_status_error(
     response: httpx2.Response,
     *,
@@ -306,11 +321,12 @@ def make_status_error(
     if request_id is not None:
         request_id = redact(request_id, secrets)
     status = response.status_code
-    cls = _CODE_ERRORS.get(code or "") or _STATUS_ERRORS.get(
-        status, InternalServerError if status >= 500 else APIStatusError
-    )
+    cls = _STATUS_ERRORS.get(status, InternalServerError if status >= 500 else APIStatusError)
     if status_errors is not None:
         cls = status_errors.get(status, cls)
+    by_code = _CODE_ERRORS.get(code or "")
+    if by_code is not None:
+        cls = _both(by_code, cls)
     return cls(message, response=response, body=body, code=code, request_id=request_id)
 
 

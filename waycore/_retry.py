@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from ._constants import (
     INITIAL_RETRY_DELAY,
@@ -17,30 +18,31 @@ def is_retryable_status(status_code: int) -> bool:
     return status_code in RETRYABLE_STATUSES or status_code >= 500
 
 
-def parse_retry_after(value: str | None, *, now: float) -> float | None:
-    """Seconds to wait from a `Retry-After` value (delta-seconds or HTTP-date).
+_DIGITS = re.compile(r"[0-9]+")
 
-    `now` is the current POSIX time, used for dates. Returns `None` when the header is
-    absent or unreadable; a date in the past gives 0.
+
+def parse_retry_after(value: str | None, *, now: float) -> float | None:
+    """Seconds to wait from a `Retry-After` value: delta-seconds (digits only) or an
+    HTTP-date (RFC 9110). Strict on purpose: `-5`, `1.5`, `1_0` or `inf` are not valid, so
+    they are ignored (`None`) rather than misread. A date in the past gives 0.
+
+    `now` is the current POSIX time, used for dates.
     """
     if value is None:
         return None
     value = value.strip()
-    try:
-        seconds = float(value)
-    except ValueError:
-        import email.utils  # rarely needed; keeps `import waycore` light
+    if _DIGITS.fullmatch(value):
+        # An absurdly long number is still "longer than we wait": no float overflow.
+        return float(value) if len(value) <= 12 else math.inf
+    import email.utils  # rarely needed; keeps `import waycore` light
 
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when.tzinfo is None:  # RFC 9110 dates are GMT; be lenient with a missing zone
-            return None
-        seconds = when.timestamp() - now
-    if not math.isfinite(seconds):
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return max(seconds, 0.0)
+    if when.tzinfo is None:  # RFC 9110 dates are GMT; a date without a zone is not one
+        return None
+    return max(when.timestamp() - now, 0.0)
 
 
 def backoff_delay(retries_done: int, *, jitter: float) -> float:
@@ -66,8 +68,10 @@ def decide_retry(
     """How long to wait before retrying, or `None` to give up and raise.
 
     `status_code` is `None` when the attempt failed without a response (connection error or
-    timeout), which is worth retrying. A `Retry-After` within 60 s is honoured as is;
-    a longer one is neither slept nor replaced by backoff: retrying stops.
+    timeout), which is worth retrying. A `Retry-After` within 60 s is honoured, never waiting
+    less than the backoff (a `0` or a past date must not start a burst of retries); a longer
+    one is neither slept nor replaced by backoff: retrying stops. An unreadable one is
+    ignored.
 
     A call that is not `safe` to repeat (a POST without an idempotency key) is retried only
     when the request surely never reached the server (`reached_server=False`: the connection
@@ -79,7 +83,8 @@ def decide_retry(
         return None
     if not safe and reached_server and status_code != 429:
         return None
+    backoff = backoff_delay(retries_done, jitter=jitter)
     wait = parse_retry_after(retry_after, now=now)
-    if wait is not None:
-        return wait if wait <= MAX_RETRY_AFTER else None
-    return backoff_delay(retries_done, jitter=jitter)
+    if wait is None:
+        return backoff
+    return max(wait, backoff) if wait <= MAX_RETRY_AFTER else None

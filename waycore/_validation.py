@@ -6,7 +6,7 @@ import math
 import uuid
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import SplitResult, quote, urlsplit
 
 import httpx2
 
@@ -53,10 +53,25 @@ def https_url(value: object, name: str) -> str | None:
     text = optional_str(value, name)
     if text is None:
         return None
-    parts = urlsplit(text)
-    if parts.scheme.lower() != "https" or not parts.hostname or any(c.isspace() for c in text):
+    parts = _split_url(text, name)
+    if parts.scheme.lower() != "https" or not parts.hostname:
         raise ValueError(f"{name} must be an absolute https:// URL, got {text!r}")
     return text
+
+
+def _split_url(text: str, name: str) -> SplitResult:
+    """`urlsplit`, refusing what a server (or httpx2) would refuse later: whitespace and
+    control characters, an unreadable host, a port that is not a number in 0–65535."""
+    if any(c.isspace() or not c.isprintable() for c in text):
+        raise ValueError(f"{name} may not contain whitespace or control characters")
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError as exc:
+        raise ValueError(f"{name} is not a valid URL ({exc}): {text!r}") from None
+    if port is None and parts.netloc.endswith(":") and parts.netloc.count(":") == 1:
+        raise ValueError(f"{name} has an empty port: {text!r}")
+    return parts
 
 
 def connection_id_segment(value: object, name: str = "connection_id") -> str:
@@ -67,7 +82,10 @@ def connection_id_segment(value: object, name: str = "connection_id") -> str:
         raise ArgumentTypeError(f"{name} must be a string, not {_type_name(value)}")
     if value in (".", ".."):
         raise ValueError(f"{name} may not be {value!r}")
-    return quote(value, safe="")
+    try:
+        return quote(value, safe="")
+    except UnicodeEncodeError:  # a lone surrogate cannot be sent
+        raise ValueError(f"{name} is not valid Unicode text") from None
 
 
 def list_limit(value: object) -> int | None:
@@ -156,8 +174,11 @@ def timeout(value: object, name: str = "timeout") -> httpx2.Timeout:
     if isinstance(value, httpx2.Timeout):
         for phase in ("connect", "read", "write", "pool"):
             seconds = getattr(value, phase)
-            if seconds is None or seconds <= 0:
-                raise ValueError(f"{name}.{phase} must be a positive number of seconds")
+            if seconds is None or not 0 < seconds <= MAX_SECONDS:
+                raise ValueError(
+                    f"{name}.{phase} must be a positive number of seconds, "
+                    f"at most {MAX_SECONDS:g}"
+                )
         return value
     return httpx2.Timeout(positive_seconds(value, name))
 
@@ -194,7 +215,7 @@ def base_url(value: object) -> str:
     """An absolute http(s) URL without query or fragment; plain http only on loopback."""
     if not isinstance(value, str) or not value:
         raise ValueError("base_url must be a non-empty URL string")
-    parts = urlsplit(value)
+    parts = _split_url(value, "base_url")
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"base_url must be an absolute http(s) URL, got {value!r}")
@@ -205,6 +226,10 @@ def base_url(value: object) -> str:
             f"base_url uses plain http:// for a non-loopback host ({parts.hostname}); "
             "use https:// so the API key is not sent in the clear"
         )
+    try:
+        httpx2.URL(value)
+    except httpx2.InvalidURL as exc:
+        raise ValueError(f"base_url is not a URL httpx2 can send to ({exc}): {value!r}") from None
     return value.rstrip("/")
 
 
