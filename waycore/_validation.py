@@ -176,8 +176,7 @@ def timeout(value: object, name: str = "timeout") -> httpx2.Timeout:
             seconds = getattr(value, phase)
             if seconds is None or not 0 < seconds <= MAX_SECONDS:
                 raise ValueError(
-                    f"{name}.{phase} must be a positive number of seconds, "
-                    f"at most {MAX_SECONDS:g}"
+                    f"{name}.{phase} must be a positive number of seconds, at most {MAX_SECONDS:g}"
                 )
         return value
     return httpx2.Timeout(positive_seconds(value, name))
