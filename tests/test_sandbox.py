@@ -897,6 +897,7 @@ def test_import_waycore_does_not_import_testing_and_testing_is_stdlib_only() -> 
         "assert 'waycore.testing' not in sys.modules, 'import waycore pulled in testing'\n"
         "before = set(sys.modules)\n"
         "import waycore.testing\n"
+        "waycore.testing.Sandbox, waycore.testing.RecordedRequest\n"
         "new = {m.split('.')[0] for m in set(sys.modules) - before}\n"
         "third_party = sorted(new - set(sys.stdlib_module_names) - {'waycore'})\n"
         "print(','.join(third_party))\n"

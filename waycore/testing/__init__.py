@@ -5,12 +5,35 @@ Not imported by ``import waycore``; import it explicitly::
     from waycore.testing import Sandbox
 
     with Sandbox() as sandbox:
-        client = sandbox.client()
+        client = sandbox.client()              # over loopback HTTP
 
-Standard library only, so it adds no runtime dependency.
+    client = Sandbox().client(in_process=True)  # no socket, no thread
+
+With the package installed, pytest also gets the ``waycore_sandbox`` and ``waycore_client``
+fixtures (see ``waycore.testing._plugin``).
+
+Standard library only (httpx2 is loaded for in-process clients only), so it adds no runtime
+dependency.
 """
 
-from ._sandbox import Sandbox
-from ._server import RecordedRequest
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._app import RecordedRequest
+    from ._sandbox import Sandbox
 
 __all__ = ["RecordedRequest", "Sandbox"]
+
+
+def __getattr__(name: str) -> Any:
+    # Loaded on first use: the pytest plugin (waycore.testing._plugin) is imported in every
+    # pytest run once waycore is installed, and should cost nothing until a fixture is used.
+    if name == "Sandbox":
+        from ._sandbox import Sandbox
+
+        return Sandbox
+    if name == "RecordedRequest":
+        from ._app import RecordedRequest
+
+        return RecordedRequest
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,4 +1,4 @@
-"""The public :class:`Sandbox`: an in-memory Waycore API on a local port."""
+"""The public :class:`Sandbox`: an in-memory Waycore API, on a local port or in-process."""
 
 from __future__ import annotations
 
@@ -8,14 +8,24 @@ import threading
 from collections.abc import Mapping
 from datetime import datetime
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, Self
+from typing import TYPE_CHECKING, Any, Final, Literal, Self
 
-from ._server import Fault, RecordedRequest, SandboxApp, SandboxHTTPServer
-from ._state import UNSET, Unset
+from . import _connections
+from ._app import (
+    DEFAULT_MAX_BODY_SIZE,
+    DEFAULT_MAX_RECORDED_REQUESTS,
+    Fault,
+    RecordedRequest,
+    SandboxApp,
+)
+from ._common import UNSET, Unset
+from ._http import DEFAULT_READ_TIMEOUT, SandboxHTTPServer
 
 if TYPE_CHECKING:
-    # Only for annotations: the SDK is imported lazily, so `import waycore.testing` stays
-    # standard-library only and never loads httpx2.
+    # Only for annotations: the SDK and httpx2 are imported lazily, so `import
+    # waycore.testing` stays standard-library only.
+    import httpx2
+
     from waycore import AsyncWaycore, Waycore
 
 __all__ = ["Sandbox"]
@@ -25,12 +35,15 @@ class Sandbox:
     """An in-memory Waycore API server for tests, examples and local development.
 
     It serves the connections resource of ``openapi/waycore.yaml`` under ``/v1`` on a local
-    port, from a background daemon thread, using only the standard library. State changes are
+    port, from a background daemon thread, using only the standard library; or in-process,
+    with no socket and no thread, through ``client(in_process=True)``. State changes are
     driven by requests, never by timers::
 
         with Sandbox() as sandbox:
             client = sandbox.client()
             ...
+
+        client = Sandbox().client(in_process=True)   # no start() needed
 
     Lifecycle of a connection: ``POST /connections`` creates it as ``kind="setup"`` /
     ``draft``; ``PUT .../credentials`` stores credentials; ``PUT .../setupCompletion``
@@ -48,21 +61,37 @@ class Sandbox:
         port: int = 0,
         api_key: str | None = None,
         activation_polls: int = 1,
+        max_recorded_requests: int = DEFAULT_MAX_RECORDED_REQUESTS,
+        max_body_size: int = DEFAULT_MAX_BODY_SIZE,
+        read_timeout: float = DEFAULT_READ_TIMEOUT,
     ) -> None:
         """Configure (not start) a sandbox.
 
         ``port=0`` picks a free port. ``api_key`` defaults to ``"way_test_sandbox_"`` plus
         random hex. ``activation_polls`` is how many reads still see ``pendingActivation``
         after setup completion (0: the first read already sees ``active``).
+        ``max_recorded_requests`` bounds :attr:`requests` (the oldest are dropped first).
+        ``max_body_size`` is the largest request body accepted, in bytes (larger ones get
+        413 ``payload_too_large``). ``read_timeout`` is how many seconds the loopback server
+        lets a connection stay silent (idle keep-alive, or stalled mid-request) before
+        closing it.
         """
         if activation_polls < 0:
             raise ValueError("activation_polls must be >= 0")
         if api_key is not None and not api_key:
             raise ValueError("api_key must not be empty")
+        if not math.isfinite(read_timeout) or read_timeout <= 0:
+            raise ValueError("read_timeout must be a finite number > 0")
         self._host = host
         self._port = port
+        self._read_timeout = read_timeout
         self._api_key = api_key or "way_test_sandbox_" + secrets.token_hex(16)
-        self._app = SandboxApp(api_key=self._api_key, activation_polls=activation_polls)
+        self._app = SandboxApp(
+            api_key=self._api_key,
+            activation_polls=activation_polls,
+            max_recorded_requests=max_recorded_requests,
+            max_body_size=max_body_size,
+        )
         self._server: SandboxHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._state_lock = threading.Lock()
@@ -74,7 +103,9 @@ class Sandbox:
         with self._state_lock:
             if self._server is not None:
                 raise RuntimeError("the sandbox is already running")
-            server = SandboxHTTPServer((self._host, self._port), self._app)
+            server = SandboxHTTPServer(
+                (self._host, self._port), self._app, read_timeout=self._read_timeout
+            )
             thread = threading.Thread(
                 target=server.serve_until_stopped,
                 name=f"waycore-sandbox-{server.server_port}",
@@ -168,20 +199,62 @@ class Sandbox:
         """The one API key the sandbox accepts."""
         return self._api_key
 
-    def client(self, **kwargs: Any) -> Waycore:
-        """A ``waycore.Waycore`` pointed at this sandbox; ``kwargs`` go to its constructor
-        (``api_key=`` too, e.g. to see a wrong key refused)."""
+    #: The base URL of in-process clients. Never resolved (the transport answers every
+    #: request itself); a loopback name, so the SDK accepts plain http:// for it.
+    IN_PROCESS_BASE_URL: Final = "http://sandbox.localhost/v1"
+
+    def client(self, *, in_process: bool = False, **kwargs: Any) -> Waycore:
+        """A ``waycore.Waycore`` bound to this sandbox; ``kwargs`` go to its constructor
+        (``api_key=`` too, e.g. to see a wrong key refused).
+
+        ``in_process=True`` serves it through :meth:`transport`: no socket, no thread, and
+        the sandbox need not be started. Otherwise it talks to the running loopback server.
+        """
         from waycore import Waycore
 
         kwargs.setdefault("api_key", self.api_key)
+        if in_process:
+            import httpx2
+
+            _no_http_client(kwargs)
+            http = httpx2.Client(transport=self.transport(), trust_env=False)
+            return Waycore(base_url=self.IN_PROCESS_BASE_URL, http_client=http, **kwargs)
         return Waycore(base_url=self.base_url, **kwargs)
 
-    def async_client(self, **kwargs: Any) -> AsyncWaycore:
-        """A ``waycore.AsyncWaycore`` pointed at this sandbox; ``kwargs`` go to its constructor."""
+    def async_client(self, *, in_process: bool = False, **kwargs: Any) -> AsyncWaycore:
+        """A ``waycore.AsyncWaycore`` bound to this sandbox; ``kwargs`` go to its constructor.
+
+        ``in_process=True`` serves it through :meth:`async_transport` (see :meth:`client`).
+        """
         from waycore import AsyncWaycore
 
         kwargs.setdefault("api_key", self.api_key)
+        if in_process:
+            import httpx2
+
+            _no_http_client(kwargs)
+            http = httpx2.AsyncClient(transport=self.async_transport(), trust_env=False)
+            return AsyncWaycore(base_url=self.IN_PROCESS_BASE_URL, http_client=http, **kwargs)
         return AsyncWaycore(base_url=self.base_url, **kwargs)
+
+    def transport(self) -> httpx2.MockTransport:
+        """An ``httpx2.MockTransport`` answering from this sandbox, for an ``httpx2.Client``
+        of your own (any base URL works; :attr:`IN_PROCESS_BASE_URL` reads well)::
+
+            httpx2.Client(transport=sandbox.transport(), base_url=Sandbox.IN_PROCESS_BASE_URL)
+
+        Faults behave as on loopback: ``drop`` raises ``httpx2.RemoteProtocolError``, and a
+        ``delay`` longer than the request's read timeout raises ``httpx2.ReadTimeout``.
+        """
+        from ._in_process import sync_transport
+
+        return sync_transport(self._app)
+
+    def async_transport(self) -> httpx2.MockTransport:
+        """Like :meth:`transport`, for an ``httpx2.AsyncClient`` (delays do not block the loop)."""
+        from ._in_process import async_transport
+
+        return async_transport(self._app)
 
     # -- test control ---------------------------------------------------------------------
 
@@ -207,9 +280,10 @@ class Sandbox:
         change. This does not count as a read.
         """
         with self._app.lock:
-            if connection_id not in self._app.store:
+            store = self._app.state(_connections.resource)
+            if connection_id not in store:
                 raise KeyError(connection_id)
-            return self._app.store.set_state(
+            return store.set_state(
                 connection_id,
                 status=status,
                 kind=kind,
@@ -223,9 +297,10 @@ class Sandbox:
     def peek(self, connection_id: str) -> dict[str, Any]:
         """A connection as the API would render it, without counting as a read."""
         with self._app.lock:
-            if connection_id not in self._app.store:
+            store = self._app.state(_connections.resource)
+            if connection_id not in store:
                 raise KeyError(connection_id)
-            return self._app.store.peek(connection_id)
+            return store.peek(connection_id)
 
     def inject_fault(
         self,
@@ -285,10 +360,18 @@ class Sandbox:
 
     @property
     def requests(self) -> list[RecordedRequest]:
-        """Every request received so far, oldest first (a copy; passwords masked)."""
+        """The requests received, oldest first (a copy; passwords masked).
+
+        Only the latest ``max_recorded_requests`` (default 2000) are kept.
+        """
         with self._app.lock:
             return list(self._app.requests)
 
     def reset(self) -> None:
-        """Forget every connection, pending fault and recorded request; keep port and key."""
+        """Forget all data, pending faults and recorded requests; keep port, key and server."""
         self._app.reset()
+
+
+def _no_http_client(kwargs: dict[str, Any]) -> None:
+    if "http_client" in kwargs:
+        raise ValueError("in_process=True brings its own http_client; use transport() instead")
