@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gc
 import json
+import math
 import os
 import platform
+import random
 import statistics
 import subprocess
 import sys
@@ -18,17 +20,20 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Settings:
-    """How long to measure: `--quick` shrinks every count."""
+    """How long to measure: `--quick` shrinks every count (a smoke run, not figures)."""
 
     quick: bool
     rounds: int
-    calls: int  # per-call benchmarks: calls per contender per measurement
+    calls: int  # per-call benchmarks (and peers): calls per contender per measurement
     walks: int  # list benchmark: 10-page walks per contender per measurement
     async_calls: int  # async benchmark: calls per contender per measurement
     async_rounds: int  # async benchmark: rounds (its samples are noisier: more of them)
     import_runs: int  # import benchmark: fresh interpreters per contender
     memory_runs: int  # memory benchmark: fresh processes per contender
+    memory_pages: int  # memory benchmark: the long chain (the double one is twice as long)
     parse_pages: int  # parse benchmark: pages parsed per contender per measurement
+    # Import benchmark: the interpreter to measure in; None: the clean venv it builds.
+    import_python: str | None = None
 
     @classmethod
     def for_mode(cls, quick: bool) -> Settings:
@@ -36,13 +41,14 @@ class Settings:
             return cls(
                 quick=True,
                 rounds=3,
-                calls=200,
+                calls=60,
                 walks=2,
-                async_calls=320,
+                async_calls=64,
                 async_rounds=3,
-                import_runs=6,
+                import_runs=2,
                 memory_runs=1,
-                parse_pages=20,
+                memory_pages=4,
+                parse_pages=10,
             )
         return cls(
             quick=False,
@@ -53,6 +59,7 @@ class Settings:
             async_rounds=11,
             import_runs=31,
             memory_runs=3,
+            memory_pages=200,
             parse_pages=200,
         )
 
@@ -85,10 +92,22 @@ def time_loop(fn: Callable[[], object], n: int) -> float:
     return timed(fn)(n) / n
 
 
-def rotation(names: list[str], turn: int) -> list[str]:
-    """The order of turn `turn`: AB, BA… for two; ABC, BCA, CAB… so each takes every place."""
-    shift = turn % len(names)
-    return names[shift:] + names[:shift]
+# The contenders' order is shuffled afresh for every slice. A fixed rotation (ABC, BCA, CAB…)
+# was measured to bias an A/A control to 0.91x: each contender then usually follows the same
+# other one and inherits its cache and allocator state. The seed is in the JSON (`--seed`).
+_ORDER = random.Random()
+
+
+def seed_order(seed: int) -> None:
+    """Make the shuffled orders of this run reproducible."""
+    _ORDER.seed(seed)
+
+
+def shuffled(names: Sequence[str]) -> list[str]:
+    """The contenders in a fresh random order, for one slice."""
+    order = list(names)
+    _ORDER.shuffle(order)
+    return order
 
 
 def interleave_timed(
@@ -96,38 +115,40 @@ def interleave_timed(
 ) -> dict[str, list[float]]:
     """Nanoseconds per call of each contender, one sample per round of `per_round` calls.
 
-    Each round runs its calls in `chunks` slices, alternating the contenders slice by slice
-    and rotating which goes first (AB BA…, ABC BCA CAB…), so drifts of the machine and the
-    order hit them alike. The
-    garbage collector stays on, as in production; it is emptied before each round.
+    Each round runs its calls in `chunks` slices, every contender once per slice in a freshly
+    shuffled order, so drifts of the machine and the order hit them alike. The garbage
+    collector stays on, as in production; it is emptied before each round.
     """
     names = list(contenders)
     size = max(1, per_round // chunks)
     samples: dict[str, list[float]] = {name: [] for name in names}
-    turn = 0
     for _ in range(rounds):
         gc.collect()
         totals = dict.fromkeys(names, 0)
         for _ in range(chunks):
-            for name in rotation(names, turn):
+            for name in shuffled(names):
                 totals[name] += contenders[name](size)
-            turn += 1
         for name in names:
             samples[name].append(totals[name] / (size * chunks))
     return samples
 
 
 def interleave(contenders: dict[str, Sample], rounds: int) -> dict[str, list[float]]:
-    """One sample of each contender per round, rotating which goes first (AB, BA…).
+    """One sample of each contender per round, in a freshly shuffled order each round.
 
-    For samples that are whole processes or long runs (import, memory, async throughput).
+    For samples that are whole processes or long runs (import, memory).
     """
     names = list(contenders)
     samples: dict[str, list[float]] = {name: [] for name in names}
-    for index in range(rounds):
-        for name in rotation(names, index):
+    for _ in range(rounds):
+        for name in shuffled(names):
             samples[name].append(contenders[name]())
     return samples
+
+
+# What a row is for: a target to meet, a reference for scale, or the A/A control (two
+# identical contenders: its distance from 1.00x is the noise of that table).
+TARGET, REFERENCE, CONTROL = "target", "reference", "control"
 
 
 @dataclass
@@ -145,6 +166,9 @@ class Result:
     # The ratio subject/baseline must be <= (or >= when higher is better) this; None: no target.
     target: float | None = None
     notes: dict[str, Any] = field(default_factory=dict)
+    # The table the row belongs to (the benchmark that measured it) and what the row is for.
+    group: str = ""
+    kind: str = REFERENCE
 
     @property
     def subject_median(self) -> float:
@@ -175,6 +199,12 @@ class Result:
             return "-"
         return f"{'≥' if self.higher_is_better else '≤'} {self.target:.2f}x"
 
+    @property
+    def valid(self) -> bool:
+        """Whether every sample is finite and positive (so the ratio is)."""
+        values = [*self.subject_samples, *self.baseline_samples]
+        return bool(values) and all(math.isfinite(v) and v > 0 for v in values)
+
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         paired = self.paired_ratios
@@ -190,6 +220,23 @@ class Result:
         return data
 
 
+@dataclass
+class Skipped:
+    """A row that could not be measured here (e.g. a peer that is not installed)."""
+
+    name: str
+    title: str
+    reason: str
+    group: str = ""
+    kind: str = REFERENCE
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+Row = Result | Skipped
+
+
 def _format_value(value: float, unit: str) -> str:
     if unit == "calls/s":
         return f"{value:,.0f} {unit}"
@@ -198,15 +245,19 @@ def _format_value(value: float, unit: str) -> str:
     return f"{value:.2f} {unit}" if value < 10 else f"{value:.1f} {unit}"
 
 
-def format_table(results: Sequence[Result]) -> str:
+def format_table(results: Sequence[Row]) -> str:
     """A plain-text table, one row per result; its ratio ends with ``x`` (e.g. ``1.031x``).
 
-    ``delta`` is subject minus baseline in the row's unit; ``rounds`` the range of the
-    per-round ratios, a measure of the noise.
+    Rows come in the order measured, grouped by benchmark. ``delta`` is subject minus baseline
+    in the row's unit; ``rounds`` the range of the per-round ratios, a measure of the noise;
+    ``target`` says ``A/A`` for the control rows. A skipped row says why in place of figures.
     """
     header = ("benchmark", "SDK / subject", "baseline", "delta", "ratio", "rounds", "target", "met")
     rows: list[tuple[str, ...]] = [header]
     for r in results:
+        if isinstance(r, Skipped):
+            rows.append((r.name, f"skipped: {r.reason}", "", "", "", "", "-", "-"))
+            continue
         paired = r.paired_ratios
         met = {None: "-", True: "yes", False: "NO"}[r.met]
         rows.append(
@@ -217,7 +268,7 @@ def format_table(results: Sequence[Result]) -> str:
                 f"{r.subject_median - r.baseline_median:+.1f}",
                 f"{r.ratio:.3f}x",
                 f"{min(paired):.2f}-{max(paired):.2f}x",
-                r.target_text,
+                "A/A" if r.kind == CONTROL else r.target_text,
                 met,
             )
         )
@@ -270,16 +321,49 @@ def machine_info() -> dict[str, Any]:
         "implementation": platform.python_implementation(),
         "platform": platform.platform(),
         "httpx2": httpx2.__version__,
+        "packages": _versions(),
         "loadavg_at_start": list(os.getloadavg()),
     }
 
 
-def write_json(path: Path, settings: Settings, info: dict[str, Any], results: list[Result]) -> None:
+# The HTTP stack, the references and the optional peers (None: not installed).
+_PACKAGES = (
+    "httpx2",
+    "httpcore2",
+    "httpx",
+    "httpcore",
+    "h11",
+    "anyio",
+    "attrs",
+    "pydantic-core",
+    "openai",
+    "stripe",
+    "requests",
+)
+
+
+def _versions() -> dict[str, str | None]:
+    from importlib import metadata
+
+    found: dict[str, str | None] = {}
+    for name in _PACKAGES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = None
+    return found
+
+
+def write_json(
+    path: Path, settings: Settings, info: dict[str, Any], rows: Sequence[Row], seed: int
+) -> None:
     info = {**info, "loadavg_at_end": list(os.getloadavg())}
     payload = {
         "mode": "quick" if settings.quick else "full",
         "settings": asdict(settings),
+        "order_seed": seed,
         "machine": info,
-        "results": [r.to_json() for r in results],
+        "results": [r.to_json() for r in rows if isinstance(r, Result)],
+        "skipped": [r.to_json() for r in rows if isinstance(r, Skipped)],
     }
     path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")

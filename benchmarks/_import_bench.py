@@ -1,35 +1,52 @@
 """``import waycore`` vs ``import httpx2``, each in a fresh interpreter of a clean venv.
 
 The venv holds only the installed wheel and its runtime dependencies (httpx2, attrs), not the
-generator or the dev tools. It is cached in ``benchmarks/.venv-import`` and rebuilt when
-``pyproject.toml`` changes; the waycore wheel in it is reinstalled when the sources change.
+generator or the dev tools, plus httpx for the one reference row (installed after the wheel,
+once it is recorded whether the wheel's own dependencies brought httpx in: they must not). It
+is cached in ``benchmarks/.venv-import`` and rebuilt when ``pyproject.toml`` changes; the
+waycore wheel in it is reinstalled when the sources change.
+
+``--import-python PATH`` measures in another interpreter instead (the smoke test passes the
+test's own, to need no network); its rows then say ``clean venv: no``.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
-from ._harness import Result, Settings, interleave
+from ._harness import CONTROL, TARGET, Result, Row, Settings, Skipped, interleave
 from ._server import ROOT
 
 VENV: Final = Path(__file__).resolve().parent / ".venv-import"
 _DEPS_KEY: Final = VENV / ".pyproject-key"
 _SOURCE_KEY: Final = VENV / ".source-key"
+# Whether installing the wheel with its dependencies brought httpx in ("yes"/"no").
+_WHEEL_HTTPX: Final = VENV / ".wheel-installs-httpx"
 # Nanoseconds spent in the import statement alone (not interpreter start-up).
 _PROBE: Final = (
     "import time; t = time.perf_counter_ns(); import {module}; print(time.perf_counter_ns() - t)"
 )
-_CHECK: Final = (
-    "import importlib.util, waycore; "
-    "print(waycore.__file__); "
-    "print(importlib.util.find_spec('openapi_python_client') is None)"
-)
+# What `import waycore` loads, in a fresh interpreter: httpx2, and never httpx.
+_CHECK: Final = """
+import importlib.util, json, sys
+import waycore
+loaded = sorted(m for m in sys.modules if m.partition(".")[0] == "httpx")
+print(json.dumps({
+    "waycore": waycore.__file__,
+    "httpx_modules_loaded": loaded,
+    "httpx2_loaded": "httpx2" in sys.modules,
+    "generator_installed": importlib.util.find_spec("openapi_python_client") is not None,
+    "httpx_installed": importlib.util.find_spec("httpx") is not None,
+}))
+"""
 
 
 def _python() -> Path:
@@ -72,18 +89,25 @@ def ensure_venv(log: bool = True) -> Path:
         pip_wheel = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps"]
         _run([*pip_wheel, "--no-build-isolation", "--wheel-dir", wheel_dir, str(ROOT)])
         wheel = str(next(Path(wheel_dir).glob("waycore-*.whl")))
+        pip_install = [str(_python()), "-m", "pip", "install", "--quiet"]
         if fresh:
             if log:
-                print(f"  creating {VENV.relative_to(ROOT)} (httpx2 and attrs from PyPI)…")
+                print(f"  creating {VENV.relative_to(ROOT)} (httpx2, attrs, httpx from PyPI)…")
             shutil.rmtree(VENV, ignore_errors=True)
             _run([sys.executable, "-m", "venv", str(VENV)])
-            _run([str(_python()), "-m", "pip", "install", "--quiet", wheel])
+            _run([*pip_install, wheel])
+            has_httpx = _run([str(_python()), "-I", "-c", _HAS_HTTPX]).strip()
+            _WHEEL_HTTPX.write_text("yes" if has_httpx == "True" else "no")
+            # For the reference row only; a failure here skips that row.
+            subprocess.run([*pip_install, "httpx"], capture_output=True, timeout=600)
             _DEPS_KEY.write_text(deps_key)
         else:
-            pip_install = [str(_python()), "-m", "pip", "install", "--quiet"]
             _run([*pip_install, "--no-deps", "--force-reinstall", wheel])
     _SOURCE_KEY.write_text(source_key)
     return _python()
+
+
+_HAS_HTTPX: Final = "import importlib.util; print(importlib.util.find_spec('httpx') is not None)"
 
 
 def _import_ms(python: Path, module: str, cwd: Path) -> float:
@@ -92,34 +116,86 @@ def _import_ms(python: Path, module: str, cwd: Path) -> float:
     return int(out.strip()) / 1e6
 
 
-def bench_import(settings: Settings) -> list[Result]:
-    """Median import time of waycore and of httpx2, interleaved, one fresh interpreter each."""
-    python = ensure_venv()
+def bench_import(settings: Settings) -> list[Row]:
+    """Median import time of waycore and of httpx2 (and httpx), interleaved, fresh interpreters."""
+    clean = settings.import_python is None
+    python = ensure_venv() if clean else Path(settings.import_python or sys.executable)
+    notes: dict[str, Any] = {
+        "interpreters_per_contender": settings.import_runs,
+        "python": str(python),
+        "clean_venv": clean,
+    }
+    if clean:
+        notes["wheel_installs_httpx"] = (
+            _WHEEL_HTTPX.read_text() == "yes" if _WHEEL_HTTPX.exists() else None
+        )
     with tempfile.TemporaryDirectory(prefix="waycore-import-") as tmp:
         cwd = Path(tmp)
-        location, no_generator = _run([str(python), "-I", "-c", _CHECK], cwd=cwd).split()
-        if not location.startswith(str(VENV)) or no_generator != "True":
-            raise RuntimeError(f"the import venv is not clean: waycore from {location}")
-        for module in ("waycore", "httpx2"):  # compile .pyc files, warm the page cache
-            for _ in range(3):
+        check = json.loads(_run([str(python), "-I", "-c", _CHECK], cwd=cwd))
+        if clean and (not check["waycore"].startswith(str(VENV)) or check["generator_installed"]):
+            raise RuntimeError(f"the import venv is not clean: waycore from {check['waycore']}")
+        loads_httpx = bool(check["httpx_modules_loaded"])
+        notes.update(
+            waycore_loads_httpx=loads_httpx,
+            httpx_modules_loaded=check["httpx_modules_loaded"],
+            waycore_loads_httpx2=check["httpx2_loaded"],
+        )
+        verdict = f"YES {check['httpx_modules_loaded']}" if loads_httpx else "no"
+        print(
+            f"  import waycore loads httpx: {verdict}"
+            f" (httpx2: {'yes' if check['httpx2_loaded'] else 'no'};"
+            f" httpx installed there: {'yes' if check['httpx_installed'] else 'no'})",
+            flush=True,
+        )
+        modules = {"waycore": "waycore", "httpx2": "httpx2", "httpx2-aa": "httpx2"}
+        if check["httpx_installed"]:
+            modules["httpx"] = "httpx"
+        warmups = 1 if settings.quick else 3
+        for module in set(modules.values()):  # compile .pyc files, warm the page cache
+            for _ in range(warmups):
                 _import_ms(python, module, cwd)
         samples = interleave(
             {
-                "waycore": lambda: _import_ms(python, "waycore", cwd),
-                "httpx2": lambda: _import_ms(python, "httpx2", cwd),
+                name: functools.partial(_import_ms, python, module, cwd)
+                for name, module in modules.items()
             },
             settings.import_runs,
         )
-    result = Result(
-        name="import",
-        title="import waycore vs import httpx2 (fresh interpreter, clean venv)",
-        unit="ms",
-        subject="waycore",
-        baseline="httpx2",
-        subject_samples=samples["waycore"],
-        baseline_samples=samples["httpx2"],
-        target=1.2,
-        notes={"interpreters_per_contender": settings.import_runs, "venv": str(VENV)},
-    )
-    result.notes["delta_ms"] = result.subject_median - result.baseline_median
-    return [result]
+
+    def row(name: str, title: str, subject: str, baseline: str, **kwargs: Any) -> Result:
+        result = Result(
+            name=name,
+            title=title,
+            unit="ms",
+            subject=subject,
+            baseline=baseline,
+            subject_samples=samples[subject],
+            baseline_samples=samples[baseline],
+            notes=dict(notes),
+            group="import",
+            **kwargs,
+        )
+        result.notes["delta_ms"] = result.subject_median - result.baseline_median
+        return result
+
+    venv = "clean venv" if clean else "given interpreter, not a clean venv"
+    rows: list[Row] = [
+        row(
+            "import",
+            f"import waycore vs import httpx2 (fresh interpreter, {venv})",
+            "waycore",
+            "httpx2",
+            target=1.2,
+            kind=TARGET,
+        ),
+        row(
+            "import-aa", "A/A control: import httpx2 vs itself", "httpx2-aa", "httpx2", kind=CONTROL
+        ),
+    ]
+    title = "reference: import httpx (unmaintained) vs import httpx2"
+    if "httpx" in modules:
+        rows.append(row("import-httpx", title, "httpx", "httpx2"))
+    else:
+        reason = "httpx is not installed in the import venv"
+        rows.append(Skipped(name="import-httpx", title=title, reason=reason, group="import"))
+    return rows

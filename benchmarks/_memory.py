@@ -15,13 +15,13 @@ import sys
 from collections.abc import Sequence
 from typing import Final
 
-from ._harness import Result, Settings, interleave
+from ._harness import CONTROL, TARGET, Result, Row, Settings, interleave
 from ._payloads import API_KEY, PAGE_SIZE
 from ._server import ROOT, ServerProcess
 
-LONG_CHAIN: Final = 200  # 200 pages of 500: 100k connections
-DOUBLE_CHAIN: Final = 400  # twice as long: flat means it peaks no higher
 SHORT_CHAIN: Final = 1
+# The long chain is `Settings.memory_pages` pages of 500 (200 in a full run: 100k connections);
+# the double one is twice as long: flat means it peaks no higher.
 
 
 def _child(base_url: str, mode: str) -> dict[str, int]:
@@ -73,55 +73,79 @@ def _measure(base_url: str, mode: str, expected: int) -> float:
     return float(data.get("vmhwm_kb", data["maxrss_kb"])) / 1024.0
 
 
-def bench_memory(server: ServerProcess, settings: Settings) -> list[Result]:
+def bench_memory(server: ServerProcess, settings: Settings) -> list[Row]:
     """Peak RSS walking 100k listed connections vs walking 1 page (and 200k).
 
     Walking many pages costs a few MiB more than one page (two pages are alive while the next
     is fetched, and the allocator keeps freed arenas); flat means that it then stops growing:
-    400 pages peak no higher than 200. For scale, `list(pager)` keeps every connection.
+    400 pages peak no higher than 200. For scale, `list(pager)` keeps every connection. The
+    A/A control walks one page twice as two contenders.
     """
-    items = {n: n * PAGE_SIZE for n in (LONG_CHAIN, DOUBLE_CHAIN, SHORT_CHAIN)}
+    long_chain = settings.memory_pages
+    double_chain = 2 * long_chain
+    items = {n: n * PAGE_SIZE for n in (long_chain, double_chain, SHORT_CHAIN)}
+
+    def walk(pages: int) -> functools.partial[float]:
+        return functools.partial(_measure, server.chain_url(pages), "walk", items[pages])
+
     samples = interleave(
-        {str(n): functools.partial(_measure, server.chain_url(n), "walk", items[n]) for n in items},
+        {
+            "long": walk(long_chain),
+            "double": walk(double_chain),
+            "short": walk(SHORT_CHAIN),
+            "short-aa": walk(SHORT_CHAIN),
+        },
         settings.memory_runs,
     )
     held = [
-        _measure(server.chain_url(LONG_CHAIN), "hold", items[LONG_CHAIN])
+        _measure(server.chain_url(long_chain), "hold", items[long_chain])
         for _ in range(settings.memory_runs)
     ]
-    long, double = samples[str(LONG_CHAIN)], samples[str(DOUBLE_CHAIN)]
-    short = samples[str(SHORT_CHAIN)]
-    results = [
+    long, double, short = samples["long"], samples["double"], samples["short"]
+    results: list[Row] = [
         Result(
             name="memory",
-            title=f"peak RSS walking {items[LONG_CHAIN]:,} connections vs one page of 500",
+            title=f"peak RSS walking {items[long_chain]:,} connections vs one page of 500",
             unit="MiB",
-            subject=f"{LONG_CHAIN} pages",
+            subject=f"{long_chain} pages",
             baseline="1 page",
             subject_samples=long,
             baseline_samples=short,
         ),
         Result(
             name="memory-growth",
-            title=f"peak RSS walking {DOUBLE_CHAIN} pages vs {LONG_CHAIN} (flat: no growth)",
+            title=f"peak RSS walking {double_chain} pages vs {long_chain} (flat: no growth)",
             unit="MiB",
-            subject=f"{DOUBLE_CHAIN} pages",
-            baseline=f"{LONG_CHAIN} pages",
+            subject=f"{double_chain} pages",
+            baseline=f"{long_chain} pages",
             subject_samples=double,
             baseline_samples=long,
             target=1.05,
+            kind=TARGET,
         ),
         Result(
             name="memory-hold",
-            title=f"reference: list(pager) holding all {items[LONG_CHAIN]:,} vs walking one page",
+            title=f"reference: list(pager) holding all {items[long_chain]:,} vs walking one page",
             unit="MiB",
             subject="all held",
             baseline="1 page",
             subject_samples=held,
             baseline_samples=short,
         ),
+        Result(
+            name="memory-aa",
+            title="A/A control: walking one page vs walking one page",
+            unit="MiB",
+            subject="1 page (twin)",
+            baseline="1 page",
+            subject_samples=samples["short-aa"],
+            baseline_samples=short,
+            kind=CONTROL,
+        ),
     ]
     for result in results:
+        assert isinstance(result, Result)
+        result.group = "memory"
         result.notes = {
             "delta_mib": result.subject_median - result.baseline_median,
             "processes_per_contender": settings.memory_runs,

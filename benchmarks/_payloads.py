@@ -82,6 +82,47 @@ CREATE_BODY: Final = _dumps(setup_connection())
 RETRIEVE_BODY: Final = _dumps(ready_connection())
 
 
+# Peers (see `_peers.py`), each with its own documented example payload.
+OPENAI_MODEL_ID: Final = "gpt-bench"
+# GET /openai/v1/models/{id}: openai-python's `client.models.retrieve(id)`.
+OPENAI_MODEL_BODY: Final = _dumps(
+    {"id": OPENAI_MODEL_ID, "object": "model", "created": 1686935002, "owned_by": "openai"}
+)
+STRIPE_CUSTOMER_ID: Final = "cus_NffrFeUfNV2Hib"
+STRIPE_API_KEY: Final = "sk_test_bench_0123456789abcdef"
+# GET /stripe/v1/customers/{id}: stripe-python's `StripeClient.v1.customers.retrieve(id)`.
+STRIPE_CUSTOMER_BODY: Final = _dumps(
+    {
+        "id": STRIPE_CUSTOMER_ID,
+        "object": "customer",
+        "address": None,
+        "balance": 0,
+        "created": 1680893993,
+        "currency": None,
+        "default_source": None,
+        "delinquent": False,
+        "description": None,
+        "email": "jennyrosen@example.com",
+        "invoice_prefix": "0759376C",
+        "invoice_settings": {
+            "custom_fields": None,
+            "default_payment_method": None,
+            "footer": None,
+            "rendering_options": None,
+        },
+        "livemode": False,
+        "metadata": {},
+        "name": "Jenny Rosen",
+        "next_invoice_sequence": 1,
+        "phone": None,
+        "preferred_locales": [],
+        "shipping": None,
+        "tax_exempt": "none",
+        "test_clock": None,
+    }
+)
+
+
 def _page_item(index: int) -> dict[str, Any]:
     conn_id = f"conn_{index:06d}"
     if index % SETUP_EVERY == SETUP_EVERY - 1:

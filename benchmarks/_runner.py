@@ -4,20 +4,43 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
+import os
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final
 
-from ._harness import Result, Settings, format_table, machine_info, write_json
+from ._harness import (
+    Row,
+    Settings,
+    Skipped,
+    format_table,
+    machine_info,
+    seed_order,
+    write_json,
+)
 from ._server import ServerProcess
 
 DEFAULT_JSON: Final = Path(__file__).resolve().parent / "results.json"
+# A quick run proves the code works; its numbers must not replace a full run's results.json.
+QUICK_JSON: Final = Path(tempfile.gettempdir()) / "waycore-benchmarks-quick.json"
 # Cheapest first; `--only` takes these names (or `async` for both levels).
-NAMES: Final = ("create", "retrieve", "list", "parse", "async32", "async64", "memory", "import")
+NAMES: Final = (
+    "create",
+    "retrieve",
+    "list",
+    "parse",
+    "async32",
+    "async64",
+    "peers",
+    "memory",
+    "import",
+)
 _ALIASES: Final = {"async": ("async32", "async64")}
 
-Bench = Callable[[ServerProcess, Settings], list[Result]]
+Bench = Callable[[ServerProcess, Settings], list[Row]]
 
 
 def _selected(only: Sequence[str] | None) -> list[str]:
@@ -52,6 +75,10 @@ def _benches(names: list[str]) -> list[tuple[str, Bench]]:
         from ._parse_bench import bench_parse
 
         table["parse"] = lambda _server, settings: bench_parse(settings)
+    if "peers" in names:
+        from ._peers import bench_peers
+
+        table["peers"] = bench_peers
     if "memory" in names:
         from ._memory import bench_memory
 
@@ -78,7 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m benchmarks",
         description="What the Waycore SDK costs over raw httpx2, as interleaved median ratios.",
     )
-    parser.add_argument("--quick", action="store_true", help="a short run (~200 calls each)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a smoke run (a few seconds a benchmark): proves the code works, not figures",
+    )
     parser.add_argument(
         "--only",
         action="append",
@@ -88,20 +119,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--json",
         type=Path,
-        default=DEFAULT_JSON,
-        help="where to write the machine-readable results (default: benchmarks/results.json)",
+        default=None,
+        help=(
+            "where to write the machine-readable results (default: benchmarks/results.json;"
+            f" with --quick, {QUICK_JSON})"
+        ),
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="seed of the shuffled contender order (default: random; the JSON records it)",
+    )
+    parser.add_argument(
+        "--import-python",
+        metavar="PATH",
+        default=None,
+        help="measure `import` in this interpreter instead of the clean venv it builds",
     )
     args = parser.parse_args(argv)
-    settings = Settings.for_mode(args.quick)
+    settings = dataclasses.replace(Settings.for_mode(args.quick), import_python=args.import_python)
+    json_path: Path = args.json or (QUICK_JSON if args.quick else DEFAULT_JSON)
+    seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(4), "big")
+    seed_order(seed)
     names = _selected(args.only)
     info = machine_info()
     print(
-        f"waycore benchmarks ({'quick' if settings.quick else 'full'}): {info['cores']} cores, "
-        f"{info['cpu_model']}, Python {info['python']}, httpx2 {info['httpx2']}, "
-        f"commit {info['commit']}",
+        f"waycore benchmarks ({'quick: smoke only, not figures' if settings.quick else 'full'}): "
+        f"{info['cores']} cores, {info['cpu_model']}, Python {info['python']}, "
+        f"httpx2 {info['httpx2']}, commit {info['commit']}, order seed {seed}",
         flush=True,
     )
-    results: list[Result] = []
+    rows: list[Row] = []
     failed: list[str] = []
     with ServerProcess() as server:
         for name, bench in _benches(names):
@@ -113,15 +162,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                 failed.append(name)
                 print(f"  FAILED: {type(exc).__name__}: {exc}", flush=True)
                 continue
-            results.extend(found)
+            rows.extend(found)
+            elapsed = time.perf_counter() - started
             for r in found:
-                print(f"  {r.name}: {r.ratio:.3f}x ({time.perf_counter() - started:.1f} s)")
+                if isinstance(r, Skipped):
+                    print(f"  {r.name}: skipped ({r.reason})")
+                    continue
+                if not r.valid:
+                    failed.append(r.name)
+                print(f"  {r.name}: {r.ratio:.3f}x")
+            print(f"  ({elapsed:.1f} s)", flush=True)
     print()
-    print(format_table(results))
+    print(format_table(rows))
     with contextlib.suppress(OSError):
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-    write_json(args.json, settings, info, results)
-    print(f"\nwrote {args.json}")
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+    write_json(json_path, settings, info, rows, seed)
+    print(f"\nwrote {json_path}")
     if failed:
         print(f"failed: {', '.join(failed)}")
         return 1

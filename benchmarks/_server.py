@@ -9,7 +9,9 @@ a chain of N pages instead of `DEFAULT_LIST_PAGES`:
 
 - ``POST /v1/connections``: a setup connection;
 - ``GET /v1/connections/{id}``: a ready connection;
-- ``GET /v1/connections[?cursor=cK]``: page K of 500 items, chained by ``nextCursor``.
+- ``GET /v1/connections[?cursor=cK]``: page K of 500 items, chained by ``nextCursor``;
+- for the peers (not under the prefix): ``GET /openai/v1/models/{id}`` (an OpenAI model) and
+  ``GET /stripe/v1/customers/{id}`` (a Stripe customer).
 
 The parser is an `asyncio.Protocol` over a byte buffer: it reads the request line and
 ``Content-Length``, skips the body, and answers with precomputed bytes (always with
@@ -32,9 +34,11 @@ from typing import Final, Self
 from ._payloads import (
     CREATE_BODY,
     DEFAULT_LIST_PAGES,
+    OPENAI_MODEL_BODY,
     PAGE_HEAD,
     PAGE_ITEMS,
     RETRIEVE_BODY,
+    STRIPE_CUSTOMER_BODY,
     page_tail,
 )
 
@@ -61,6 +65,13 @@ _CREATE: Final = _whole(b"200 OK", CREATE_BODY, b"req_create")
 _RETRIEVE: Final = _whole(b"200 OK", RETRIEVE_BODY, b"req_retrieve")
 _NOT_FOUND: Final = _whole(
     b"404 Not Found", b'{"error":{"code":"not_found","message":"no such route"}}', b"req_404"
+)
+_OPENAI_MODEL: Final = _whole(b"200 OK", OPENAI_MODEL_BODY, b"req_openai_model")
+_STRIPE_CUSTOMER: Final = _whole(b"200 OK", STRIPE_CUSTOMER_BODY, b"req_stripe_customer")
+# GET under these prefixes (one more path segment: the id) answers for a peer SDK.
+_PEER_ROUTES: Final = (
+    (b"/openai/v1/models/", _OPENAI_MODEL),
+    (b"/stripe/v1/customers/", _STRIPE_CUSTOMER),
 )
 _COLLECTION: Final = b"/v1/connections"
 _PAGES_PREFIX: Final = b"/pages/"
@@ -89,6 +100,12 @@ class _Routes:
 
     def respond(self, method: bytes, target: bytes) -> tuple[bytes, ...]:
         path, _, query = target.partition(b"?")
+        for prefix, response in _PEER_ROUTES:
+            if path.startswith(prefix):
+                rest = path[len(prefix) :]
+                if method == b"GET" and rest and b"/" not in rest:
+                    return response
+                return _NOT_FOUND
         pages = DEFAULT_LIST_PAGES
         if path.startswith(_PAGES_PREFIX):
             count, _, rest = path[len(_PAGES_PREFIX) :].partition(b"/")
