@@ -358,8 +358,9 @@ class _Compiler:
             item_loader = self.name(_item_loader(item_tp, path), "item")
             return f"{item_loader}({src})"
         if origin is dict or tp is dict:
+            # A dict fresh from json.loads belongs to this model alone: no copy needed.
             out.append(f"{indent}if type({src}) is not dict: _fail({path!r}, 'an object', {src})")
-            return f"dict({src})"
+            return src
         if tp in _UNIONS or (isinstance(tp, type) and attrs.has(tp)):
             loader = self.name(_lazy_parser(tp), "model")
             return f"{loader}({src}, {path!r})"
@@ -440,15 +441,26 @@ def _located_parser(tp: Any) -> Callable[[object, str], Any]:
 
 
 def parser_for(tp: type[_T] | Any) -> Callable[[object], _T]:
-    """The parser of a model class or registered union: `parser_for(Account)(payload)`."""
-    located = _located_parser(tp)
+    """The parser of a model class or registered union: `parser_for(Account)(payload)`.
+
+    Compiled on the first call, so defining parsers at import time costs nothing.
+    """
+    located: Callable[[object, str], Any] | None = None
 
     def parse(data: object) -> _T:
+        nonlocal located
+        if located is None:
+            located = _located_parser(tp)
         result: _T = located(data, "")
         return result
 
     parse.__qualname__ = f"parse_{getattr(tp, '__name__', 'union')}"
     return parse
+
+
+def located_parser(tp: Any) -> Callable[[object, str], Any]:
+    """`tp`'s compiled parser taking `(data, where)`; `where` prefixes error paths."""
+    return _located_parser(tp)
 
 
 def dumper_for(cls: type) -> Callable[[Any], dict[str, Any]]:
@@ -486,6 +498,7 @@ def _compile_model(cls: type) -> Callable[[object, str], Any]:
             continue
         check: list[str] = []
         expr = compiler.load(spec.type, var, spec.wire, check, "      ")
+        converts = expr != var  # plain strings, numbers and dicts are used as they are
         if spec.required and not spec.nullable:
             # Absent reads as _MISSING and null as None: both fail the type check below,
             # which then names the field and what was there.
@@ -493,15 +506,27 @@ def _compile_model(cls: type) -> Callable[[object, str], Any]:
             if spec.type in (Any, object):
                 lines.append(f"    if {var} is _MISSING: _fail({spec.wire!r}, 'a value', {var})")
             lines.extend(line[2:] for line in check)
-            lines.append(f"    {var} = {expr}")
+            if converts:
+                lines.append(f"    {var} = {expr}")
+            sets.append(f"    {setter}(obj, {var})")
+            continue
+        default = _default_expr(compiler, spec)
+        lines.append(f"    {var} = get({spec.wire!r})")
+        if default == "None" and len(check) == 1 and not converts:
+            # The common optional string: one line, no branch taken when it is absent.
+            condition = check[0].strip().removeprefix("if ").partition(": _fail")[0]
+            failure = "_fail" + check[0].partition(": _fail")[2]
+            lines.append(f"    if {var} is not None and {condition}: {failure}")
+        elif default == "None" and not check:
+            lines.append(f"    if {var} is not None: {var} = {expr}")
         else:
-            default = _default_expr(compiler, spec)
-            lines.append(f"    {var} = get({spec.wire!r})")
             lines.append(f"    if {var} is None:")
             lines.append(f"      {var} = {default}")
-            lines.append("    else:")
-            lines.extend(check)
-            lines.append(f"      {var} = {expr}")
+            if check or converts:
+                lines.append("    else:")
+                lines.extend(check)
+                if converts:
+                    lines.append(f"      {var} = {expr}")
         sets.append(f"    {setter}(obj, {var})")
     lines.append("  except ParseError as e:")
     lines.append("    raise (e.under(where) if where else e) from None")
@@ -521,11 +546,12 @@ def _compile_model(cls: type) -> Callable[[object, str], Any]:
 
 def _default_expr(compiler: _Compiler, spec: FieldSpec) -> str:
     """The value of an absent (or null) optional field."""
-    if spec.required:  # required but nullable: null stays None
+    if spec.required or spec.default is None:  # (required but nullable: null stays None)
         return "None"
     default = spec.default
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        return f"{compiler.name(default.factory, 'factory')}()"
+        literal = {dict: "{}", list: "[]"}.get(default.factory)
+        return literal or f"{compiler.name(default.factory, 'factory')}()"
     return compiler.name(default, "default")
 
 

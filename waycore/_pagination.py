@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from ._exceptions import WaycoreError
-from ._models import ParseError, _fail, parser_for
+from ._models import ParseError, _fail, located_parser
 
 _T = TypeVar("_T")
 
@@ -42,7 +42,6 @@ def _request_id(envelope: dict[str, Any]) -> str | None:
 def page_parser(item_type: Any) -> Callable[[object], Page[Any]]:
     """The parser of the list envelope `{data, pagination: {hasMore, nextCursor}, meta}`
     whose items are `item_type` (a model class or a registered union)."""
-    parse_item = parser_for(item_type)
 
     def parse(data: Any) -> Page[Any]:
         if type(data) is not dict:
@@ -61,11 +60,12 @@ def page_parser(item_type: Any) -> Callable[[object], Page[Any]]:
             _fail("pagination.nextCursor", "a string or null", next_cursor)
         if has_more and not next_cursor:
             raise ParseError("pagination.nextCursor", "a cursor when hasMore is true", "none")
+        parse_item = located_parser(item_type)  # compiled on the first page
         parsed: list[Any] = []
         append = parsed.append
         for index, item in enumerate(items):
             try:
-                append(parse_item(item))
+                append(parse_item(item, ""))
             except ParseError as exc:
                 raise exc.under(f"data[{index}]") from None
         return Page(parsed, has_more, next_cursor, _request_id(data))
