@@ -72,7 +72,7 @@ def test_onboarding_from_the_command_line(
         capsys, "connections", "credentials", conn_id, "--bank-username", "acme", "--password"
     )
     assert code == 0
-    assert json.loads(lines[0])["setup"]["credentials_present"] is True
+    assert json.loads(lines[0])["setup"]["credentialsPresent"] is True
     assert PASSWORD not in "\n".join(lines) + err
 
     code, lines, _ = run(capsys, "connections", "complete-setup", conn_id)
@@ -346,7 +346,7 @@ def test_nan_and_infinity_are_printed_as_strings(
 
 
 def test_json_output_of_other_values() -> None:
-    from waycore._cli._common import dumps
+    from waycore._cli._output import dumps
 
     value = {
         "amount": decimal.Decimal("12.30"),
@@ -388,7 +388,7 @@ def test_a_broken_pipe_exits_quietly(sandbox: Sandbox) -> None:
         text=True,
     )
     assert proc.stdout is not None and proc.stderr is not None
-    assert json.loads(proc.stdout.readline())["entity_id"] == ENTITY
+    assert json.loads(proc.stdout.readline())["entityId"] == ENTITY
     proc.stdout.close()
     err = proc.stderr.read()
     assert proc.wait(timeout=30) == EXIT_BROKEN_PIPE

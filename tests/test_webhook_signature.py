@@ -82,7 +82,11 @@ def test_error_class_is_a_waycore_error_and_public():
 
 
 def test_public_names():
-    assert set(waycore.webhooks.__all__) == {"WebhookVerificationError", "sign", "verify_signature"}
+    assert {"WebhookVerificationError", "sign", "verify_signature", "construct_event"} <= set(
+        waycore.webhooks.__all__
+    )
+    for name in waycore.webhooks.__all__:
+        assert hasattr(waycore.webhooks, name), name
 
 
 def test_str_payload_is_utf8_of_the_same_bytes():

@@ -48,13 +48,22 @@ class WaycoreError(Exception):
 
     def __reduce__(self) -> tuple[Any, ...]:
         state = {k: v for k, v in self.__dict__.items() if k not in _NOT_PICKLED}
-        return (_unpickle, (type(self), self.args, state))
+        # A class combined by error code and status (see `_both`) is pickled as its two
+        # parts: another process may not have built it yet.
+        cls: Any = getattr(type(self), "_combined_of", None) or type(self)
+        return (_unpickle, (cls, self.args, state))
 
 
 _NOT_PICKLED = frozenset({"request", "response", "__traceback__"})
 
 
-def _unpickle(cls: type[WaycoreError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+def _unpickle(
+    cls: type[WaycoreError] | tuple[type[APIStatusError], type[APIStatusError]],
+    args: tuple[Any, ...],
+    state: dict[str, Any],
+) -> Any:
+    if isinstance(cls, tuple):
+        cls = _both(*cls)
     error = cls.__new__(cls)
     Exception.__init__(error, *args)
     error.__dict__.update(state)
@@ -279,13 +288,17 @@ _CODE_ERRORS: dict[str, type[APIStatusError]] = {
 
 def _both(by_code: type[APIStatusError], by_status: type[APIStatusError]) -> type[APIStatusError]:
     """A class that is both: `except CursorExpiredError` and `except NotFoundError` must each
-    catch a 404 `cursor_expired`. Kept in this module's namespace so it pickles by name."""
+    catch a 404 `cursor_expired`. Built once per pair, kept in this module's namespace."""
     if issubclass(by_code, by_status):
         return by_code
     name = f"{by_code.__name__}_{by_status.__name__}"
     combined = globals().get(name)
     if combined is None:
-        combined = type(name, (by_code, by_status), {"__doc__": by_code.__doc__})
+        combined = type(
+            name,
+            (by_code, by_status),
+            {"__doc__": by_code.__doc__, "_combined_of": (by_code, by_status)},
+        )
         combined.__module__ = __name__
         globals()[name] = combined
     result: type[APIStatusError] = combined

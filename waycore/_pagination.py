@@ -18,7 +18,7 @@ from ._models import ParseError, _fail, located_parser
 
 _T = TypeVar("_T")
 
-__all__ = ["AsyncPager", "Page", "Pager", "page_parser"]
+__all__ = ["AsyncPager", "CursorWalk", "Page", "Pager", "page_parser"]
 
 
 @attrs.frozen(slots=True)
@@ -73,23 +73,27 @@ def page_parser(item_type: Any) -> Callable[[object], Page[Any]]:
     return parse
 
 
-class _Walk:
-    """The cursors of one walk: each page's cursor must be new to the walk."""
+class CursorWalk:
+    """The cursors of one walk (a list's pages, or one `sync_pages` run): each page's cursor
+    must be new to the walk, else the server would hand back the same data forever.
 
-    def __init__(self) -> None:
-        self.seen: set[str] = set()
+    The error never quotes the cursor: it is server-supplied text, and may echo anything.
+    """
 
-    def next_cursor(self, page: Page[Any]) -> str | None:
+    def __init__(self, what: str = "pagination", start: str | None = None) -> None:
+        self.what = what
+        self.seen: set[str] = set() if start is None else {start}
+
+    def next_cursor(self, page: Page[Any] | Any) -> str | None:
         """The cursor of the following page, or `None` after the last page."""
         if not page.has_more:
             return None
-        cursor = page.next_cursor
-        assert cursor is not None  # the envelope parser guarantees it
+        cursor: str | None = page.next_cursor
+        assert cursor is not None  # the parsers guarantee a cursor when hasMore is true
         if cursor in self.seen:
-            # A server bug that would otherwise loop forever.
             raise WaycoreError(
-                f"pagination did not advance: nextCursor {cursor!r} was already returned "
-                "in this walk"
+                f"{self.what} did not advance: the server returned a nextCursor already "
+                "returned in this walk (a server bug that would otherwise loop forever)"
             )
         self.seen.add(cursor)
         return cursor
@@ -111,7 +115,7 @@ class Pager(Generic[_T]):
 
     def pages(self) -> Iterator[Page[_T]]:
         """Each page in turn (`data`, `has_more`, `next_cursor`, `request_id`)."""
-        walk = _Walk()
+        walk = CursorWalk()
         cursor: str | None = None
         while True:
             page = self._fetch(cursor)
@@ -139,7 +143,7 @@ class AsyncPager(Generic[_T]):
 
     async def pages(self) -> AsyncIterator[Page[_T]]:
         """Each page in turn (`data`, `has_more`, `next_cursor`, `request_id`)."""
-        walk = _Walk()
+        walk = CursorWalk()
         cursor: str | None = None
         while True:
             page = await self._fetch(cursor)

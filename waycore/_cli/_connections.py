@@ -5,24 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from .._constants import (
-    DEFAULT_POLL_INTERVAL,
-    DEFAULT_WAIT_TIMEOUT,
-    LIST_LIMIT_MAX,
-    LIST_LIMIT_MIN,
-)
+from .._constants import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 from ..types.enums import ConnectionStatus
-from ._common import (
-    MAX_REQUEST_TIMEOUT,
-    MAX_WAIT,
-    Commands,
-    UsageError,
-    emit,
-    int_range,
-    read_password,
-    seconds,
-    text,
-)
+from ._args import MAX_REQUEST_TIMEOUT, MAX_WAIT, add_limit, known_values, seconds, text
+from ._client import read_password
+from ._errors import UsageError
+from ._output import emit, emit_each
+from ._parser import Commands
 
 if TYPE_CHECKING:
     from .._client import Waycore
@@ -58,15 +47,9 @@ def register(commands: Commands) -> None:
     listing.add_argument(
         "--status",
         type=text,
-        help="only connections in this status: " + ", ".join(s.value for s in ConnectionStatus),
+        help="only connections in this status: " + known_values(ConnectionStatus),
     )
-    listing.add_argument(
-        "--limit",
-        type=int_range(LIST_LIMIT_MIN, LIST_LIMIT_MAX),
-        metavar="N",
-        help=f"connections fetched per request ({LIST_LIMIT_MIN}-{LIST_LIMIT_MAX}); every "
-        "page is printed",
-    )
+    add_limit(listing, "connections")
 
     creds = group.command(
         "credentials",
@@ -136,8 +119,7 @@ def _list(client: Waycore, args: argparse.Namespace) -> None:
         status=args.status,
         limit=args.limit,
     )
-    for connection in pager:
-        emit(connection)
+    emit_each(pager)
 
 
 def _credentials(client: Waycore, args: argparse.Namespace) -> None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import CliError, Commands, ExitCode, api_key_text, int_range, note, text
+from ._args import api_key_text, int_range, text
+from ._errors import CliError, ExitCode
+from ._parser import Commands
+from ._session import note
 
 
 def register(commands: Commands) -> None:

@@ -3,6 +3,45 @@ by the sync and async resources."""
 
 from __future__ import annotations
 
-from .._operation import Operation
+from .. import _validation as check
+from .. import _validation_values as values
+from .._operation import Call, Operation
+from ..types.account import AccountStatus, AccountType
 
-OPERATIONS: tuple[Operation, ...] = ()
+LIST = Operation(
+    "listAccounts",
+    "GET",
+    "/accounts",
+    "accounts.list",
+    query=("connectionId", "type", "currency", "status", "limit"),
+)
+RETRIEVE = Operation("getAccount", "GET", "/accounts/{accountId}", "accounts.retrieve")
+
+OPERATIONS = (LIST, RETRIEVE)
+
+
+def list_filters(
+    *,
+    connection_id: str | None,
+    type: AccountType | str | None,
+    currency: str | None,
+    status: AccountStatus | str | None,
+    limit: int | None,
+) -> dict[str, str | int]:
+    """The query every page repeats (a cursor is only valid for the same query)."""
+    candidates: dict[str, str | int | None] = {
+        "connectionId": values.optional_id(connection_id, "connection_id"),
+        "type": values.enum_filter(type, AccountType, "type"),
+        "currency": values.currency_filter(currency),
+        "status": values.enum_filter(status, AccountStatus, "status"),
+        "limit": check.list_limit(limit),
+    }
+    return {key: value for key, value in candidates.items() if value is not None}
+
+
+def list_page(filters: dict[str, str | int], cursor: str | None) -> Call:
+    return LIST.call(params=filters if cursor is None else {**filters, "cursor": cursor})
+
+
+def retrieve(account_id: str) -> Call:
+    return RETRIEVE.call(check.connection_id_segment(account_id, "account_id"))

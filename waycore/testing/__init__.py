@@ -20,20 +20,20 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._app import RecordedRequest
+    from ._deliveries import DeliveryRecord
     from ._sandbox import Sandbox
 
-__all__ = ["RecordedRequest", "Sandbox"]
+__all__ = ["DeliveryRecord", "RecordedRequest", "Sandbox"]
+
+_WHERE = {"Sandbox": "_sandbox", "RecordedRequest": "_app", "DeliveryRecord": "_deliveries"}
 
 
 def __getattr__(name: str) -> Any:
     # Loaded on first use: the pytest plugin (waycore.testing._plugin) is imported in every
     # pytest run once waycore is installed, and should cost nothing until a fixture is used.
-    if name == "Sandbox":
-        from ._sandbox import Sandbox
+    module = _WHERE.get(name)
+    if module is not None:
+        import importlib
 
-        return Sandbox
-    if name == "RecordedRequest":
-        from ._app import RecordedRequest
-
-        return RecordedRequest
+        return getattr(importlib.import_module(f".{module}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -82,6 +82,14 @@ class ConnectionStore:
         """Whether a connection with this id exists."""
         return connection_id in self._connections
 
+    def records(self) -> list[ConnectionRecord]:
+        """Every connection, oldest first (a new list; the records themselves are live)."""
+        return list(self._connections.values())
+
+    def remove(self, connection_id: str) -> ConnectionRecord:
+        """Forget one connection (its entity was deleted); ``KeyError`` when unknown."""
+        return self._connections.pop(connection_id)
+
     def peek(self, connection_id: str) -> dict[str, Any]:
         """Render a connection without counting as a GET."""
         return self._get_record(connection_id).to_json()
@@ -108,9 +116,6 @@ class ConnectionStore:
                     raise ValueError("a ready connection cannot go back to kind='setup'")
             else:
                 raise ValueError(f"kind must be 'setup' or 'ready', not {kind!r}")
-        if status is not None:
-            self._set_status(record, status)
-            record.activation_countdown = None
         if sync_status is not None:
             if record.kind != "ready":
                 raise ValueError("only kind='ready' connections have a syncStatus")
@@ -126,6 +131,10 @@ class ConnectionStore:
             record.last_synced_at = last_synced_at
         if metadata is not None:
             record.metadata = dict(metadata)
+        if status is not None:
+            # Last, so listeners (webhook events) see the error fields set in the same call.
+            self._set_status(record, status)
+            record.activation_countdown = None
         self._touch(record)
         return record.to_json()
 

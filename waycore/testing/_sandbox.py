@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 import secrets
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final, Literal, Self
 
-from . import _connections
+from . import _connections, _entities, _ledger
 from ._app import (
     DEFAULT_MAX_BODY_SIZE,
     DEFAULT_MAX_RECORDED_REQUESTS,
@@ -20,6 +20,7 @@ from ._app import (
 )
 from ._common import UNSET, Unset
 from ._http import DEFAULT_READ_TIMEOUT, SandboxHTTPServer
+from ._sandbox_controls import WriteControls
 
 if TYPE_CHECKING:
     # Only for annotations: the SDK and httpx2 are imported lazily, so `import
@@ -31,12 +32,12 @@ if TYPE_CHECKING:
 __all__ = ["Sandbox"]
 
 
-class Sandbox:
+class Sandbox(WriteControls):
     """An in-memory Waycore API server for tests, examples and local development.
 
-    It serves the connections resource of ``openapi/waycore.yaml`` under ``/v1`` on a local
-    port, from a background daemon thread, using only the standard library; or in-process,
-    with no socket and no thread, through ``client(in_process=True)``. State changes are
+    It serves the resources of ``openapi/waycore.yaml`` under ``/v1`` on a local port, from
+    a background daemon thread, using only the standard library; or in-process, with no
+    socket and no thread, through ``client(in_process=True)``. State changes are
     driven by requests, never by timers::
 
         with Sandbox() as sandbox:
@@ -51,7 +52,9 @@ class Sandbox:
     reads of it (``GET`` one, or appearing in a list) still show ``pendingActivation``, every
     later one shows ``active``. ``PUT .../sync`` answers 202 and sets ``syncStatus`` to
     ``syncing``; the next read still shows ``syncing``, later ones ``idle`` with
-    ``lastSyncedAt`` set. Lists are newest first, as the spec says.
+    ``lastSyncedAt`` set. Lists are newest first, as the spec says. A connection that becomes
+    ``active`` gets accounts, 30 days of balances and transactions; each completed sync adds,
+    posts and removes a few, and ``GET /transactions/sync`` reports exactly those changes.
     """
 
     def __init__(
@@ -64,6 +67,8 @@ class Sandbox:
         max_recorded_requests: int = DEFAULT_MAX_RECORDED_REQUESTS,
         max_body_size: int = DEFAULT_MAX_BODY_SIZE,
         read_timeout: float = DEFAULT_READ_TIMEOUT,
+        delivery_retry_delays: Sequence[float] | None = None,
+        delivery_timeout: float | None = None,
     ) -> None:
         """Configure (not start) a sandbox.
 
@@ -74,7 +79,8 @@ class Sandbox:
         ``max_body_size`` is the largest request body accepted, in bytes (larger ones get
         413 ``payload_too_large``). ``read_timeout`` is how many seconds the loopback server
         lets a connection stay silent (idle keep-alive, or stalled mid-request) before
-        closing it.
+        closing it. Webhook deliveries are retried after each of ``delivery_retry_delays``
+        seconds (default 0.5, 2), each attempt allowed ``delivery_timeout`` seconds (2).
         """
         if activation_polls < 0:
             raise ValueError("activation_polls must be >= 0")
@@ -92,6 +98,7 @@ class Sandbox:
             max_recorded_requests=max_recorded_requests,
             max_body_size=max_body_size,
         )
+        self._init_deliveries(delivery_retry_delays, delivery_timeout)
         self._server: SandboxHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._state_lock = threading.Lock()
@@ -113,6 +120,7 @@ class Sandbox:
             )
             thread.start()
             self._server, self._thread = server, thread
+        self._start_deliveries(server.server_port)
         return self
 
     def stop(self) -> None:
@@ -122,6 +130,7 @@ class Sandbox:
             self._server = self._thread = None
         if server is None:
             return
+        self._stop_deliveries()
         server.request_stop()
         if thread is not None:
             thread.join()
@@ -198,6 +207,9 @@ class Sandbox:
     def api_key(self) -> str:
         """The one API key the sandbox accepts."""
         return self._api_key
+
+    #: The organization's default entity, present from the start (it cannot be deleted).
+    DEFAULT_ENTITY_ID: Final = _entities.DEFAULT_ENTITY_ID
 
     #: The base URL of in-process clients. Never resolved (the transport answers every
     #: request itself); a loopback name, so the SDK accepts plain http:// for it.
@@ -357,6 +369,12 @@ class Sandbox:
                 method=method,
             )
         )
+
+    def expire_cursors(self) -> None:
+        """Make every ``GET /transactions/sync`` cursor issued so far answer 410
+        ``cursor_expired`` (as after the API's 90 days); cursors issued later work."""
+        with self._app.lock:
+            self._app.state(_ledger.resource).feed.expire_all()
 
     @property
     def requests(self) -> list[RecordedRequest]:

@@ -27,8 +27,9 @@ class ConnectionList:
 
     Attributes:
         data (list[ReadyConnection | SetupConnection]): The connections on this page.
-        pagination (Pagination): Cursor pagination state of a list page.
-        meta (ResponseMeta | Unset): Response metadata.
+        pagination (Pagination): Cursor pagination state of a list page. Example: {'hasMore': True, 'nextCursor':
+            'cur_2'}.
+        meta (ResponseMeta | Unset): Response metadata. Example: {'requestId': 'req_123'}.
     """
 
     data: list[ReadyConnection | SetupConnection]

@@ -20,12 +20,20 @@ class ConnectionSetup:
     """Onboarding state of a setup connection. The docs show one value each for `status`,
     `actionRequiredBy` and `nextAction` but not their full lists, so they are open strings.
 
+        Example:
+            {'status': 'awaitingDelegatedUserCreation', 'instructions': {'firstName': 'Waycore', 'lastName': 'Delegate',
+                'email': 'acme.delegate@users.waycore.com', 'username': 'acme_waycore', 'emailProvisioningStatus': 'pending'},
+                'credentialsPresent': False, 'actionRequiredBy': 'endUser', 'nextAction': 'createDelegatedUser'}
+
         Attributes:
             status (str | Unset): Setup stage, e.g. `awaitingDelegatedUserCreation`. Full list undocumented. Example:
                 awaitingDelegatedUserCreation.
             instructions (SetupInstructions | Unset): What to show the end user to create the delegated user at the bank.
                 Filled in on the
                 first create response; any string may be null while Waycore is still provisioning it.
+                 Example: {'firstName': 'Waycore', 'lastName': 'Delegate', 'address': '123 Market St, San Francisco, CA 94105',
+                'email': 'acme.delegate@users.waycore.com', 'username': 'acme_waycore', 'phoneNumber': '+14155550123',
+                'emailProvisioningStatus': 'pending', 'phoneNumberProvisioningStatus': 'pending'}.
             credentials_present (bool | Unset): Whether credentials were already handed over.
             action_required_by (str | Unset): Who acts next, e.g. `endUser`. Other values undocumented. Example: endUser.
             next_action (str | Unset): The next step, e.g. `createDelegatedUser`. Full list undocumented. Example:

@@ -19,6 +19,9 @@ class CreateConnectionRequest:
     yet in the catalog; so `institutionId` is optional here and clients must send at least
     one of `institutionId` and `portalUrl`.
 
+        Example:
+            {'institutionId': 'chase', 'entityId': '3c90c3cc-0d44-4b50-8888-8dd25736052a'}
+
         Attributes:
             entity_id (UUID): Stable identifier for the entity that owns this connection. Example:
                 3c90c3cc-0d44-4b50-8888-8dd25736052a.

@@ -15,6 +15,9 @@ T = TypeVar("T", bound="Pagination")
 class Pagination:
     """Cursor pagination state of a list page.
 
+    Example:
+        {'hasMore': True, 'nextCursor': 'cur_2'}
+
     Attributes:
         has_more (bool): Whether another page follows.
         next_cursor (None | str | Unset): Pass back as `cursor` to read the next page; null on the last page.

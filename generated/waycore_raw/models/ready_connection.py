@@ -29,6 +29,12 @@ T = TypeVar("T", bound="ReadyConnection")
 class ReadyConnection:
     """Canonical connection record for a non-setup bank integration.
 
+    Example:
+        {'id': 'conn_123', 'entityId': '3c90c3cc-0d44-4b50-8888-8dd25736052a', 'institutionId': 'chase', 'status':
+            'active', 'syncStatus': 'idle', 'createdAt': '2023-11-07T05:31:56Z', 'updatedAt': '2023-11-07T05:31:56Z',
+            'kind': 'ready', 'portalUrl': 'https://secure.chase.com/web/auth/dashboard', 'institutionName': 'Chase',
+            'lastSyncedAt': '2023-11-07T05:31:56Z', 'errorCode': None, 'errorMessage': None, 'metadata': {}}
+
     Attributes:
         id (str): Stable, immutable identifier for the connection. Example: conn_123.
         entity_id (str): Stable identifier for the entity that owns this connection.
@@ -37,7 +43,8 @@ class ReadyConnection:
             done, Waycore activating; `active` syncing normally; `reauthRequired` bank
             authentication must be renewed; `errored` recoverable, Waycore retries; `paused`
             temporarily suspended; `revoked` access removed (terminal).
-        sync_status (SyncStatus): Current public sync status.
+             Example: active.
+        sync_status (SyncStatus): Current public sync status. Example: idle.
         created_at (datetime.datetime): When the connection was created in this API.
         updated_at (datetime.datetime): When the connection last changed in this API.
         kind (Literal['ready'] | Unset): Always `ready` on this shape; a payload without `kind` is a ready connection.

@@ -15,6 +15,9 @@ T = TypeVar("T", bound="ResponseMeta")
 class ResponseMeta:
     """Response metadata.
 
+    Example:
+        {'requestId': 'req_123'}
+
     Attributes:
         request_id (str | Unset): Request id, for support.
     """

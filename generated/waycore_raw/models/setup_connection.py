@@ -29,6 +29,15 @@ T = TypeVar("T", bound="SetupConnection")
 class SetupConnection:
     """A connection whose onboarding is not finished yet.
 
+    Example:
+        {'id': 'conn_123', 'entityId': '3c90c3cc-0d44-4b50-8888-8dd25736052a', 'institutionId': None, 'status': 'draft',
+            'createdAt': '2023-11-07T05:31:56Z', 'updatedAt': '2023-11-07T05:31:56Z', 'kind': 'setup', 'portalUrl':
+            'https://secure.examplebank.com/login', 'institutionName': None, 'metadata': {}, 'setup': {'status':
+            'awaitingDelegatedUserCreation', 'instructions': {'firstName': 'Waycore', 'lastName': 'Delegate', 'address':
+            None, 'email': None, 'username': 'acme_waycore', 'phoneNumber': None, 'emailProvisioningStatus': 'pending',
+            'phoneNumberProvisioningStatus': 'pending'}, 'credentialsPresent': False, 'actionRequiredBy': 'endUser',
+            'nextAction': 'createDelegatedUser'}}
+
     Attributes:
         id (str): Stable, immutable identifier for the connection. Example: conn_123.
         entity_id (str): Stable identifier for the entity that owns this connection.
@@ -36,11 +45,15 @@ class SetupConnection:
             done, Waycore activating; `active` syncing normally; `reauthRequired` bank
             authentication must be renewed; `errored` recoverable, Waycore retries; `paused`
             temporarily suspended; `revoked` access removed (terminal).
+             Example: active.
         created_at (datetime.datetime): When the connection was created in this API.
         updated_at (datetime.datetime): When the connection last changed in this API.
         kind (Literal['setup']): Always `setup` on this shape.
         setup (ConnectionSetup): Onboarding state of a setup connection. The docs show one value each for `status`,
             `actionRequiredBy` and `nextAction` but not their full lists, so they are open strings.
+             Example: {'status': 'awaitingDelegatedUserCreation', 'instructions': {'firstName': 'Waycore', 'lastName':
+            'Delegate', 'email': 'acme.delegate@users.waycore.com', 'username': 'acme_waycore', 'emailProvisioningStatus':
+            'pending'}, 'credentialsPresent': False, 'actionRequiredBy': 'endUser', 'nextAction': 'createDelegatedUser'}.
         institution_id (None | str | Unset): Waycore's canonical institution identifier; null for portal-URL-only
             onboarding.
         portal_url (None | str | Unset): Normalized portal URL used as the connection anchor, when available.

@@ -16,6 +16,11 @@ class SetupInstructions:
     """What to show the end user to create the delegated user at the bank. Filled in on the
     first create response; any string may be null while Waycore is still provisioning it.
 
+        Example:
+            {'firstName': 'Waycore', 'lastName': 'Delegate', 'address': '123 Market St, San Francisco, CA 94105', 'email':
+                'acme.delegate@users.waycore.com', 'username': 'acme_waycore', 'phoneNumber': '+14155550123',
+                'emailProvisioningStatus': 'pending', 'phoneNumberProvisioningStatus': 'pending'}
+
         Attributes:
             first_name (None | str | Unset): Delegated user's first name.
             last_name (None | str | Unset): Delegated user's last name.

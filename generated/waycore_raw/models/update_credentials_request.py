@@ -15,6 +15,9 @@ T = TypeVar("T", bound="UpdateCredentialsRequest")
 class UpdateCredentialsRequest:
     """Body of `PUT /v1/connections/{connectionId}/credentials`. Every field is optional.
 
+    Example:
+        {'bankUsername': 'acme_waycore', 'password': '<password>'}
+
     Attributes:
         bank_username (None | str | Unset): The delegated user's username at the bank.
         bank_customer_id (None | str | Unset): The bank's customer or company id, where the portal asks for one.

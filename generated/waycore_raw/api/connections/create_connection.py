@@ -162,6 +162,7 @@ def sync_detailed(
             but the guides say a connection may be created from `portalUrl` alone for a bank not
             yet in the catalog; so `institutionId` is optional here and clients must send at least
             one of `institutionId` and `portalUrl`.
+             Example: {'institutionId': 'chase', 'entityId': '3c90c3cc-0d44-4b50-8888-8dd25736052a'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,6 +201,7 @@ def sync(
             but the guides say a connection may be created from `portalUrl` alone for a bank not
             yet in the catalog; so `institutionId` is optional here and clients must send at least
             one of `institutionId` and `portalUrl`.
+             Example: {'institutionId': 'chase', 'entityId': '3c90c3cc-0d44-4b50-8888-8dd25736052a'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,6 +235,7 @@ async def asyncio_detailed(
             but the guides say a connection may be created from `portalUrl` alone for a bank not
             yet in the catalog; so `institutionId` is optional here and clients must send at least
             one of `institutionId` and `portalUrl`.
+             Example: {'institutionId': 'chase', 'entityId': '3c90c3cc-0d44-4b50-8888-8dd25736052a'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -269,6 +272,7 @@ async def asyncio(
             but the guides say a connection may be created from `portalUrl` alone for a bank not
             yet in the catalog; so `institutionId` is optional here and clients must send at least
             one of `institutionId` and `portalUrl`.
+             Example: {'institutionId': 'chase', 'entityId': '3c90c3cc-0d44-4b50-8888-8dd25736052a'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -134,6 +134,7 @@ def sync_detailed(
             done, Waycore activating; `active` syncing normally; `reauthRequired` bank
             authentication must be renewed; `errored` recoverable, Waycore retries; `paused`
             temporarily suspended; `revoked` access removed (terminal).
+             Example: active.
         institution_id (str | Unset):
         entity_id (UUID | Unset):
 
@@ -183,6 +184,7 @@ def sync(
             done, Waycore activating; `active` syncing normally; `reauthRequired` bank
             authentication must be renewed; `errored` recoverable, Waycore retries; `paused`
             temporarily suspended; `revoked` access removed (terminal).
+             Example: active.
         institution_id (str | Unset):
         entity_id (UUID | Unset):
 
@@ -227,6 +229,7 @@ async def asyncio_detailed(
             done, Waycore activating; `active` syncing normally; `reauthRequired` bank
             authentication must be renewed; `errored` recoverable, Waycore retries; `paused`
             temporarily suspended; `revoked` access removed (terminal).
+             Example: active.
         institution_id (str | Unset):
         entity_id (UUID | Unset):
 
@@ -274,6 +277,7 @@ async def asyncio(
             done, Waycore activating; `active` syncing normally; `reauthRequired` bank
             authentication must be renewed; `errored` recoverable, Waycore retries; `paused`
             temporarily suspended; `revoked` access removed (terminal).
+             Example: active.
         institution_id (str | Unset):
         entity_id (UUID | Unset):
 

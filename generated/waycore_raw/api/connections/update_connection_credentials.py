@@ -137,7 +137,8 @@ def sync_detailed(
     Args:
         connection_id (str):
         body (UpdateCredentialsRequest): Body of `PUT /v1/connections/{connectionId}/credentials`.
-            Every field is optional.
+            Every field is optional. Example: {'bankUsername': 'acme_waycore', 'password':
+            '<password>'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +174,8 @@ def sync(
     Args:
         connection_id (str):
         body (UpdateCredentialsRequest): Body of `PUT /v1/connections/{connectionId}/credentials`.
-            Every field is optional.
+            Every field is optional. Example: {'bankUsername': 'acme_waycore', 'password':
+            '<password>'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +206,8 @@ async def asyncio_detailed(
     Args:
         connection_id (str):
         body (UpdateCredentialsRequest): Body of `PUT /v1/connections/{connectionId}/credentials`.
-            Every field is optional.
+            Every field is optional. Example: {'bankUsername': 'acme_waycore', 'password':
+            '<password>'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -238,7 +241,8 @@ async def asyncio(
     Args:
         connection_id (str):
         body (UpdateCredentialsRequest): Body of `PUT /v1/connections/{connectionId}/credentials`.
-            Every field is optional.
+            Every field is optional. Example: {'bankUsername': 'acme_waycore', 'password':
+            '<password>'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

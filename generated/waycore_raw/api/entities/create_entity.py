@@ -1,0 +1,229 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx2 as httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_entity_request import CreateEntityRequest
+from ...models.entity import Entity
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CreateEntityRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/entities",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Entity | None:
+    if response.status_code == 200:
+        response_200 = Entity.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = Entity.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = response.json()
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = response.json()
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = response.json()
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = response.json()
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = response.json()
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = response.json()
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = response.json()
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = response.json()
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = response.json()
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = response.json()
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Entity]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateEntityRequest,
+) -> Response[Any | Entity]:
+    """Create Entity
+
+     Create an entity. Scope `entities:write` (inferred from the auth page's "entity
+    management"). The reference page calls the response "Successful Response" without a
+    status code, so `200` and `201` are both accepted. Whether a duplicate
+    `externalEntityId` returns `409` or the existing entity is not documented.
+
+    Args:
+        body (CreateEntityRequest): Body of `POST /v1/entities`. Example: {'externalEntityId':
+            'acme-corp-001', 'name': 'Acme Corp', 'metadata': {'crmId': '0015g00000XyZ'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Entity]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateEntityRequest,
+) -> Any | Entity | None:
+    """Create Entity
+
+     Create an entity. Scope `entities:write` (inferred from the auth page's "entity
+    management"). The reference page calls the response "Successful Response" without a
+    status code, so `200` and `201` are both accepted. Whether a duplicate
+    `externalEntityId` returns `409` or the existing entity is not documented.
+
+    Args:
+        body (CreateEntityRequest): Body of `POST /v1/entities`. Example: {'externalEntityId':
+            'acme-corp-001', 'name': 'Acme Corp', 'metadata': {'crmId': '0015g00000XyZ'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Entity
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateEntityRequest,
+) -> Response[Any | Entity]:
+    """Create Entity
+
+     Create an entity. Scope `entities:write` (inferred from the auth page's "entity
+    management"). The reference page calls the response "Successful Response" without a
+    status code, so `200` and `201` are both accepted. Whether a duplicate
+    `externalEntityId` returns `409` or the existing entity is not documented.
+
+    Args:
+        body (CreateEntityRequest): Body of `POST /v1/entities`. Example: {'externalEntityId':
+            'acme-corp-001', 'name': 'Acme Corp', 'metadata': {'crmId': '0015g00000XyZ'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Entity]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateEntityRequest,
+) -> Any | Entity | None:
+    """Create Entity
+
+     Create an entity. Scope `entities:write` (inferred from the auth page's "entity
+    management"). The reference page calls the response "Successful Response" without a
+    status code, so `200` and `201` are both accepted. Whether a duplicate
+    `externalEntityId` returns `409` or the existing entity is not documented.
+
+    Args:
+        body (CreateEntityRequest): Body of `POST /v1/entities`. Example: {'externalEntityId':
+            'acme-corp-001', 'name': 'Acme Corp', 'metadata': {'crmId': '0015g00000XyZ'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Entity
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,242 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx2 as httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.entity_list import EntityList
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    external_entity_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["cursor"] = cursor
+
+    params["limit"] = limit
+
+    params["externalEntityId"] = external_entity_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/entities",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | EntityList | None:
+    if response.status_code == 200:
+        response_200 = EntityList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = response.json()
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = response.json()
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = response.json()
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = response.json()
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = response.json()
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = response.json()
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = response.json()
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = response.json()
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = response.json()
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | EntityList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    external_entity_id: str | Unset = UNSET,
+) -> Response[Any | EntityList]:
+    """List Entities
+
+     List the canonical entity records visible to your organization, cursor-paginated.
+    Only the guide documents this endpoint (no reference page): the list envelope and
+    the page-size bounds are assumed to be those of the other lists. Scope `entities:read`.
+
+    Args:
+        cursor (str | Unset):
+        limit (int | Unset):
+        external_entity_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | EntityList]
+    """
+
+    kwargs = _get_kwargs(
+        cursor=cursor,
+        limit=limit,
+        external_entity_id=external_entity_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    external_entity_id: str | Unset = UNSET,
+) -> Any | EntityList | None:
+    """List Entities
+
+     List the canonical entity records visible to your organization, cursor-paginated.
+    Only the guide documents this endpoint (no reference page): the list envelope and
+    the page-size bounds are assumed to be those of the other lists. Scope `entities:read`.
+
+    Args:
+        cursor (str | Unset):
+        limit (int | Unset):
+        external_entity_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | EntityList
+    """
+
+    return sync_detailed(
+        client=client,
+        cursor=cursor,
+        limit=limit,
+        external_entity_id=external_entity_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    external_entity_id: str | Unset = UNSET,
+) -> Response[Any | EntityList]:
+    """List Entities
+
+     List the canonical entity records visible to your organization, cursor-paginated.
+    Only the guide documents this endpoint (no reference page): the list envelope and
+    the page-size bounds are assumed to be those of the other lists. Scope `entities:read`.
+
+    Args:
+        cursor (str | Unset):
+        limit (int | Unset):
+        external_entity_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | EntityList]
+    """
+
+    kwargs = _get_kwargs(
+        cursor=cursor,
+        limit=limit,
+        external_entity_id=external_entity_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    external_entity_id: str | Unset = UNSET,
+) -> Any | EntityList | None:
+    """List Entities
+
+     List the canonical entity records visible to your organization, cursor-paginated.
+    Only the guide documents this endpoint (no reference page): the list envelope and
+    the page-size bounds are assumed to be those of the other lists. Scope `entities:read`.
+
+    Args:
+        cursor (str | Unset):
+        limit (int | Unset):
+        external_entity_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | EntityList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            cursor=cursor,
+            limit=limit,
+            external_entity_id=external_entity_id,
+        )
+    ).parsed

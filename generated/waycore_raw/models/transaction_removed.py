@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.transaction import Transaction
+
+
+T = TypeVar("T", bound="TransactionRemoved")
+
+
+@_attrs_define
+class TransactionRemoved:
+    """A transaction was deleted; delete it from the mirror. The shape of this event is not
+    documented: it carries either the full `transaction` or only a top-level
+    `transactionId` (at least one of them; both are accepted).
+
+        Example:
+            {'type': 'removed', 'eventId': 'evt_txn_003', 'eventAt': '2023-11-09T05:31:56Z', 'transactionId':
+                '5d0c1f8e-3b7a-4c2d-9e6f-1a2b3c4d5e6f'}
+
+        Attributes:
+            type_ (Literal['removed']): Always `removed` on this shape.
+            event_id (str | Unset): Identifier of the change event (Current and Newest; absent in Legacy).
+            event_at (datetime.datetime | Unset): When the change happened (Current and Newest; absent in Legacy).
+            transaction (Transaction | Unset): A bank transaction. Ids are `string<uuid>` in the Newest docs and plain
+                strings
+                earlier; the UUID format is not enforced. The Newest get page shows
+                `customerReference` where the others show `paymentReference` (an unresolved rename):
+                both are listed, optional. The nullability of the optional strings is not shown, so
+                they accept `null`.
+                 Example: {'id': '5d0c1f8e-3b7a-4c2d-9e6f-1a2b3c4d5e6f', 'connectionId': 'conn_123', 'accountId': 'acct_123',
+                'status': 'posted', 'postedDate': '2023-11-06', 'updatedAt': '2023-11-07T05:31:56Z', 'amount': '-250.00',
+                'currency': 'USD', 'entryType': 'debit', 'description': 'GUSTO PAYROLL', 'rail': 'ach', 'rawDescription': 'ORIG
+                CO NAME:GUSTO ORIG ID:9138864001 DESC DATE:231106 CO ENTRY DESCR:NET', 'paymentReference': 'PAYROLL-2023-11-06',
+                'bankReference': '231106000123456', 'baiCode': '451', 'category': 'payroll', 'subcategory': None, 'mcc': None,
+                'merchantName': None, 'counterpartyName': 'Gusto', 'counterpartyAccountMasked': '****4321'}.
+            transaction_id (str | Unset): Identifier of the removed transaction, when the event does not embed it.
+    """
+
+    type_: Literal["removed"]
+    event_id: str | Unset = UNSET
+    event_at: datetime.datetime | Unset = UNSET
+    transaction: Transaction | Unset = UNSET
+    transaction_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        event_id = self.event_id
+
+        event_at: str | Unset = UNSET
+        if not isinstance(self.event_at, Unset):
+            event_at = self.event_at.isoformat()
+
+        transaction: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.transaction, Unset):
+            transaction = self.transaction.to_dict()
+
+        transaction_id = self.transaction_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+        if event_id is not UNSET:
+            field_dict["eventId"] = event_id
+        if event_at is not UNSET:
+            field_dict["eventAt"] = event_at
+        if transaction is not UNSET:
+            field_dict["transaction"] = transaction
+        if transaction_id is not UNSET:
+            field_dict["transactionId"] = transaction_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.transaction import Transaction
+
+        d = dict(src_dict)
+        type_ = cast(Literal["removed"], d.pop("type"))
+        if type_ != "removed":
+            raise ValueError(f"type must match const 'removed', got '{type_}'")
+
+        event_id = d.pop("eventId", UNSET)
+
+        _event_at = d.pop("eventAt", UNSET)
+        event_at: datetime.datetime | Unset
+        if isinstance(_event_at, Unset):
+            event_at = UNSET
+        else:
+            event_at = datetime.datetime.fromisoformat(_event_at)
+
+        _transaction = d.pop("transaction", UNSET)
+        transaction: Transaction | Unset
+        if isinstance(_transaction, Unset):
+            transaction = UNSET
+        else:
+            transaction = Transaction.from_dict(_transaction)
+
+        transaction_id = d.pop("transactionId", UNSET)
+
+        transaction_removed = cls(
+            type_=type_,
+            event_id=event_id,
+            event_at=event_at,
+            transaction=transaction,
+            transaction_id=transaction_id,
+        )
+
+        transaction_removed.additional_properties = d
+        return transaction_removed
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
