@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from _signals import ctrl_c_restored
 from test_cli import EXIT_NOT_FOUND, EXIT_USAGE, run
 
 import waycore
@@ -213,6 +214,7 @@ def _listener(secret: str, *extra: str) -> tuple[subprocess.Popen[str], str]:
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        preexec_fn=ctrl_c_restored,
     )
     assert proc.stderr is not None
     return proc, banner_url(proc.stderr.readline())

@@ -17,6 +17,7 @@ from typing import Any
 import _spec_facts as docs
 import httpx2
 import pytest
+from _signals import ctrl_c_restored
 
 from waycore.testing import RecordedRequest, Sandbox
 
@@ -919,7 +920,11 @@ def test_serve_stops_cleanly_on_keyboard_interrupt() -> None:
         "print('stopped', flush=True)\n"
     )
     proc = subprocess.Popen(  # noqa: S603 - fixed interpreter and code
-        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", code],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=ctrl_c_restored,
     )
     try:
         assert proc.stdout is not None

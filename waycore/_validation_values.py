@@ -148,8 +148,8 @@ def money_amount(value: object, name: str = "amount") -> str:
 
 def currency_code(value: object, name: str = "currency") -> str:
     """A required currency code as the API writes it: `^[A-Z0-9]{3,12}$` (e.g. `USD`)."""
-    if value is None:
-        raise ValueError(f"{name} is required")
+    if not isinstance(value, str):
+        raise ArgumentTypeError(f"{name} must be a string, not {_type_name(value)}")
     code = currency_filter(value, name)
     assert code is not None
     return code
