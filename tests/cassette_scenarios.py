@@ -1,205 +1,72 @@
 """Scenarios recorded into cassettes (`scripts/record-cassettes`) and replayed by
-`test_cassettes.py`, for the sync and async clients alike.
+`test_cassettes.py`, for the sync and async clients alike, with the one VCR configuration
+both use (and its scrubbers).
 
-A scenario is a generator of operations: `("create", kwargs)` calls that method of
-`client.connections` (`("entities.create", kwargs)` names another resource) and sends back
-its result, a list pager walked to a list (or throws its `WaycoreError` back in);
-`("sandbox.<method>", kwargs)` drives the sandbox while recording and is skipped on replay,
-where the cassette already holds what the sandbox answered. It returns a summary that the
-sync and async replays must agree on.
+The scenarios live in `tests/scenarios/`, one module per resource (`scenarios._base` says
+what a scenario is); this module collects them and runs them.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Generator
-from dataclasses import dataclass
+import types
 from pathlib import Path
 from typing import Any
 
 import vcr
+from scenarios import (
+    accounts,
+    balances,
+    connections,
+    entities,
+    institutions,
+    transactions,
+    transfers,
+    webhooks,
+)
+from scenarios._base import BANK_PASSWORD, ENTITY, OTHER_ENTITY, REDACTED, Op, Scenario, Steps, op
 
 import waycore
 
-CASSETTES = Path(__file__).parent / "cassettes"
-ENTITY = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
-OTHER_ENTITY = "5f1e2d3c-4b5a-4968-8776-655443322110"
-# Used while recording and replaying; scrubbed from every cassette at record time.
-BANK_PASSWORD = "correct-horse-battery-staple"
-REDACTED = "<REDACTED>"
-
-Op = tuple[str, dict[str, Any]]
-Steps = Generator[Op, Any, dict[str, Any]]
-
-
-@dataclass(frozen=True)
-class Scenario:
-    name: str
-    steps: Callable[[], Steps]
-    api_key: str | None = None  # None: the sandbox's valid key
-    drives_sandbox: bool = False  # uses sandbox.* controls, so it cannot run on the real API
-
-
-def op(name: str, **kwargs: Any) -> Op:
-    return name, kwargs
-
-
-def _summary(conn: waycore.Connection | None) -> dict[str, Any]:
-    if conn is None:
-        return {"none": True}
-    return {
-        "type": type(conn).__name__,
-        "id": conn.id,
-        "kind": conn.kind,
-        "status": str(getattr(conn, "status", "")),
-    }
-
-
-def _error(exc: waycore.APIStatusError) -> dict[str, Any]:
-    return {"error": type(exc).__name__, "status": exc.status_code, "code": exc.code}
-
-
-def create_by_institution() -> Steps:
-    conn = yield op("create", entity_id=ENTITY, institution_id="chase")
-    assert isinstance(conn, waycore.SetupConnection)
-    assert conn.setup.instructions is not None and conn.setup.instructions.email
-    assert conn.institution_id == "chase"
-    return _summary(conn)
-
-
-def create_by_portal_url() -> Steps:
-    conn = yield op("create", entity_id=ENTITY, portal_url="https://secure.examplebank.com/login")
-    assert isinstance(conn, waycore.SetupConnection)
-    assert conn.institution_id is None
-    return _summary(conn)
-
-
-def create_returns_existing() -> Steps:
-    first = yield op("create", entity_id=ENTITY, institution_id="chase")
-    again = yield op("create", entity_id=ENTITY, institution_id="chase")
-    assert again.id == first.id
-    return {"first": _summary(first), "again": _summary(again)}
-
-
-def onboarding_to_ready() -> Steps:
-    conn = yield op("create", entity_id=ENTITY, institution_id="chase")
-    updated = yield op(
-        "update_credentials", connection_id=conn.id, bank_username="acme", password=BANK_PASSWORD
-    )
-    assert isinstance(updated, waycore.SetupConnection) and updated.setup.credentials_present
-    completed = yield op("complete_setup", connection_id=conn.id)
-    fetched = yield op("retrieve", connection_id=conn.id)
-    assert fetched.status == "pendingActivation"
-    ready = yield op("wait_until_ready", connection_id=conn.id, timeout=30, poll_interval=0.05)
-    assert isinstance(ready, waycore.ReadyConnection) and ready.status == "active"
-    return {
-        "updated": _summary(updated),
-        "completed": _summary(completed),
-        "fetched": _summary(fetched),
-        "ready": _summary(ready),
-    }
-
-
-def list_pages() -> Steps:
-    for institution in ("chase", "bofa", "wells_fargo", "svb"):
-        yield op("create", entity_id=OTHER_ENTITY, institution_id=institution)
-    yield op("create", entity_id=OTHER_ENTITY, portal_url="https://bank.example.com/login")
-    listed = yield op("list", entity_id=OTHER_ENTITY, limit=2)
-    assert len(listed) == 5 and len({c.id for c in listed}) == 5
-    return {"ids": [c.id for c in listed]}
-
-
-def sync_and_conflict() -> Steps:
-    conn = yield op("create", entity_id=ENTITY, institution_id="chase")
-    yield op("sandbox.set_state", connection_id=conn.id, kind="ready", status="active")
-    first = yield op("sync", connection_id=conn.id)
-    assert first is None
-    try:
-        yield op("sync", connection_id=conn.id)
-    except waycore.ConflictError as exc:
-        return {"first": first, "second": _error(exc)}
-    raise AssertionError("a sync while one runs must raise ConflictError")
-
-
-def complete_setup_without_credentials() -> Steps:
-    conn = yield op("create", entity_id=ENTITY, institution_id="chase")
-    try:
-        yield op("complete_setup", connection_id=conn.id)
-    except waycore.ConflictError as exc:
-        return _error(exc)
-    raise AssertionError("completing setup before credentials must raise ConflictError")
-
-
-def not_found() -> Steps:
-    try:
-        yield op("retrieve", connection_id="conn_does_not_exist")
-    except waycore.NotFoundError as exc:
-        assert exc.code == "not_found" and exc.request_id
-        return _error(exc)
-    raise AssertionError("an unknown id must raise NotFoundError")
-
-
-def bad_api_key() -> Steps:
-    try:
-        yield op("retrieve", connection_id="conn_any")
-    except waycore.AuthenticationError as exc:
-        return _error(exc)
-    raise AssertionError("a wrong key must raise AuthenticationError")
-
-
-def _fault_then_error(status: int, expected: type[waycore.APIStatusError]) -> Callable[[], Steps]:
-    def steps() -> Steps:
-        yield op("sandbox.inject_fault", status=status, count=3)
-        try:
-            yield op("retrieve", connection_id="conn_any")
-        except expected as exc:
-            return _error(exc)
-        raise AssertionError(f"status {status} must raise {expected.__name__}")
-
-    return steps
-
-
-def retry_after_503() -> Steps:
-    yield op("sandbox.inject_fault", status=503, retry_after="0", count=1)
-    conn = yield op("create", entity_id=ENTITY, institution_id="chase")
-    return _summary(conn)
-
-
-def rate_limited_then_ok() -> Steps:
-    yield op("sandbox.inject_fault", status=429, retry_after="0", count=2)
-    conn = yield op("create", entity_id=ENTITY, institution_id="bofa")
-    return _summary(conn)
-
-
-SCENARIOS = [
-    Scenario("create_by_institution", create_by_institution),
-    Scenario("create_by_portal_url", create_by_portal_url),
-    Scenario("create_returns_existing", create_returns_existing),
-    Scenario("onboarding_to_ready", onboarding_to_ready),
-    Scenario("list_pages", list_pages),
-    Scenario("sync_and_conflict", sync_and_conflict, drives_sandbox=True),
-    Scenario("complete_setup_without_credentials", complete_setup_without_credentials),
-    Scenario("not_found", not_found),
-    Scenario("bad_api_key", bad_api_key, api_key="way_test_not_a_real_key"),
-    *(
-        Scenario(f"error_{status}", _fault_then_error(status, error), drives_sandbox=True)
-        for status, error in [
-            (400, waycore.BadRequestError),
-            (403, waycore.PermissionDeniedError),
-            (422, waycore.UnprocessableEntityError),
-            (500, waycore.InternalServerError),
-        ]
-    ),
-    Scenario("retry_after_503", retry_after_503, drives_sandbox=True),
-    Scenario("rate_limited_then_ok", rate_limited_then_ok, drives_sandbox=True),
+__all__ = [
+    "BANK_PASSWORD",
+    "CASSETTES",
+    "ENTITY",
+    "OTHER_ENTITY",
+    "REDACTED",
+    "SCENARIOS",
+    "Op",
+    "Scenario",
+    "Steps",
+    "make_vcr",
+    "op",
+    "run_async",
+    "run_sync",
 ]
+
+CASSETTES = Path(__file__).parent / "cassettes"
+
+SCENARIOS: list[Scenario] = [
+    *connections.SCENARIOS,
+    *entities.SCENARIOS,
+    *institutions.SCENARIOS,
+    *accounts.SCENARIOS,
+    *balances.SCENARIOS,
+    *transactions.SCENARIOS,
+    *transfers.SCENARIOS,
+    *webhooks.SCENARIOS,
+]
+assert len({s.name for s in SCENARIOS}) == len(SCENARIOS), "scenario names name cassettes"
 
 
 def _method(client: Any, name: str) -> Any:
-    """`"create"` is `client.connections.create`; `"entities.create"` names the resource."""
-    resource, _, method = name.rpartition(".")
-    return getattr(getattr(client, resource or "connections"), method)
+    """`"create"` is `client.connections.create`; a dotted name is walked from the client
+    (`"entities.create"`, `"with_raw_response.transfers.create_internal"`)."""
+    target = client
+    for part in name.split(".") if "." in name else ["connections", name]:
+        target = getattr(target, part)
+    return target
 
 
 def run_sync(scenario: Scenario, client: waycore.Waycore, sandbox: Any = None) -> dict[str, Any]:
@@ -220,7 +87,7 @@ def run_sync(scenario: Scenario, client: waycore.Waycore, sandbox: Any = None) -
             continue
         try:
             result = _method(client, name)(**kwargs)
-            if isinstance(result, waycore.Pager):
+            if isinstance(result, waycore.Pager | types.GeneratorType):  # sync_pages: a generator
                 result = list(result)
         except waycore.WaycoreError as exc:
             error = exc
@@ -246,7 +113,7 @@ async def run_async(
             continue
         try:
             result = _method(client, name)(**kwargs)
-            if isinstance(result, waycore.AsyncPager):
+            if isinstance(result, waycore.AsyncPager | types.AsyncGeneratorType):
                 result = [item async for item in result]
             else:
                 result = await result
@@ -254,29 +121,77 @@ async def run_async(
             error = exc
 
 
-_PASSWORD_FIELD = re.compile(r'("password"\s*:\s*)"(?:[^"\\]|\\.)*"')
+# -- scrubbing: applied before anything is written ---------------------------------------
+
+#: Body fields whose values are secrets wherever they appear: the bank password sent with
+#: credentials, the webhook signing secret `POST /webhooks` returns once. A masked secret
+#: (`"****...abcd"`, what later reads return) is not one and is kept.
+_SECRET_FIELDS = frozenset({"password", "secret"})
+_API_KEY = re.compile(r"way_(?:live|test)_[A-Za-z0-9_\-]+")
+_FIELD = re.compile(r'("(?:password|secret)"\s*:\s*)"(?:[^"\\]|\\.)*"')
+_LOOPBACK = re.compile(r"^http://(?:127\.0\.0\.1|localhost|\[::1\]):\d+(?=/)")
+#: Where loopback recordings say they went: the sandbox (its port changes every run).
+SANDBOX_ORIGIN = "http://sandbox.localhost"
+
+
+def _scrub_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            key: REDACTED
+            if key in _SECRET_FIELDS and isinstance(item, str) and not item.startswith("*")
+            else _scrub_value(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_scrub_value(item) for item in value]
+    if isinstance(value, str):
+        return _API_KEY.sub(REDACTED, value)
+    return value
+
+
+def _scrub_text(text: str) -> str:
+    """`text` with every secret replaced; unchanged (byte for byte) when it holds none."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return _API_KEY.sub(REDACTED, _FIELD.sub(rf'\1"{REDACTED}"', text))
+    scrubbed = _scrub_value(data)
+    return text if scrubbed == data else json.dumps(scrubbed, separators=(",", ":"))
 
 
 def _scrub_body(body: bytes | str | None) -> bytes | str | None:
     if not body:
         return body
-    text = body.decode() if isinstance(body, bytes) else body
     try:
-        data = json.loads(text)
-    except ValueError:
-        scrubbed = _PASSWORD_FIELD.sub(rf'\1"{REDACTED}"', text)
-    else:
-        if isinstance(data, dict) and "password" in data:
-            data["password"] = REDACTED
-        scrubbed = json.dumps(data, separators=(",", ":"))
+        text = body.decode() if isinstance(body, bytes) else body
+    except UnicodeDecodeError:
+        return body
+    scrubbed = _scrub_text(text)
     return scrubbed.encode() if isinstance(body, bytes) else scrubbed
 
 
 def _scrub_request(request: Any) -> Any:
-    # vcrpy applies this both when recording and before matching on replay, so the live
-    # request's password is replaced the same way and bodies still match.
+    # vcrpy applies this when recording and, before matching, to every replayed request
+    # too, so a live request's secrets are replaced the same way and bodies still match.
     request.body = _scrub_body(request.body)
+    origin = _LOOPBACK.match(request.uri)
+    if origin is not None:
+        request.uri = SANDBOX_ORIGIN + request.uri[origin.end() :]
+        for name in [n for n in request.headers if n.lower() == "host"]:
+            request.headers[name] = SANDBOX_ORIGIN.removeprefix("http://")
     return request
+
+
+def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    body = response["body"]["string"]
+    scrubbed = _scrub_body(body)
+    if scrubbed is not body and scrubbed != body:
+        response["body"]["string"] = scrubbed
+        for name in response["headers"]:
+            if name.lower() == "content-length":
+                size = len(scrubbed.encode() if isinstance(scrubbed, str) else scrubbed or b"")
+                response["headers"][name] = [str(size)]
+    return response
 
 
 def make_vcr(record_mode: str, directory: Path = CASSETTES) -> vcr.VCR:
@@ -287,5 +202,6 @@ def make_vcr(record_mode: str, directory: Path = CASSETTES) -> vcr.VCR:
         match_on=["method", "path", "query", "body"],
         filter_headers=[("authorization", f"Bearer {REDACTED}")],
         before_record_request=_scrub_request,
+        before_record_response=_scrub_response,
         decode_compressed_response=True,
     )
