@@ -48,6 +48,15 @@ Outcome = httpx2.Response | httpx2.RequestError | BodyError | None
 # Failures that prove the request never left: it is safe to send any call again.
 _NOT_SENT = (httpx2.ConnectError, httpx2.ConnectTimeout, httpx2.PoolTimeout)
 
+# Set on an error raised only because the retry it deserved would end past the deadline:
+# `wait_until_ready`, whose wait set that deadline, reports it as its own timeout.
+_CUT_BY_DEADLINE = "_waycore_cut_by_deadline"
+
+
+def cut_by_deadline(error: BaseException) -> bool:
+    """Whether `error` ended its call because no retry fitted before the deadline."""
+    return getattr(error, _CUT_BY_DEADLINE, False) is True
+
 
 def clip_timeout(timeout: httpx2.Timeout, remaining: float) -> httpx2.Timeout:
     """The timeout of one attempt, shortened so it cannot outlive the call's deadline."""
@@ -62,6 +71,22 @@ def clip_timeout(timeout: httpx2.Timeout, remaining: float) -> httpx2.Timeout:
         write=clip(timeout.write),
         pool=clip(timeout.pool),
     )
+
+
+def _mask_chain(error: BaseException, secrets: tuple[str, ...]) -> None:
+    """Mask secrets in the messages of a transport error and of its causes: they become the
+    SDK error's `__cause__`, printed in tracebacks, and may quote what a server sent (h11
+    quotes a malformed header line)."""
+    from ._redact import redact
+
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        current.args = tuple(
+            redact(arg, secrets) if isinstance(arg, str) else arg for arg in current.args
+        )
+        current = current.__cause__ or current.__context__
 
 
 def _masked_headers(headers: httpx2.Headers, secrets: tuple[str, ...]) -> str:
@@ -183,6 +208,7 @@ def attempts(
             error = make_status_error(response, secrets=secrets, status_errors=status_errors)
         else:
             assert isinstance(outcome, httpx2.RequestError)
+            _mask_chain(outcome, secrets)
             reached_server = not isinstance(outcome, _NOT_SENT)
             maybe_processed = maybe_processed or reached_server
             past_deadline = deadline is not None and clock() >= deadline
@@ -210,6 +236,8 @@ def attempts(
                 request.url.path,
                 "no retry left or not safe to repeat" if delay is None else "past the deadline",
             )
+            if delay is not None:
+                setattr(error, _CUT_BY_DEADLINE, True)
             raise error
         retries += 1
         logger.info(

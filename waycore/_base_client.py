@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextvars
 import os
+import socket
+import threading
 import time
 from collections.abc import Awaitable, Callable, Generator, Mapping
 from typing import Any, Generic, Self, TypeVar, cast
@@ -22,7 +24,8 @@ from ._constants import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
 )
-from ._exceptions import WaycoreError
+from ._exceptions import APIResponseValidationError, WaycoreError
+from ._exceptions import _redact_body as redact_body
 from ._logging import configure_from_env
 from ._operation import Call, RequestOptions
 from ._response import APIResponse
@@ -268,10 +271,17 @@ class BaseClient(Generic[_HttpT]):
             )
         return exc
 
-    def _finish(self, response: httpx2.Response, parse: Callable[[httpx2.Response], _T]) -> _T:
+    def _finish(
+        self, call: Call, response: httpx2.Response, parse: Callable[[httpx2.Response], _T]
+    ) -> _T:
         if raw_mode.get():
             return cast(_T, APIResponse(response, parse))
-        return parse(response)
+        try:
+            return parse(response)
+        except APIResponseValidationError as exc:
+            # A 2xx echoing the password must not carry it in `.body` (nor into a pickle).
+            exc.body = redact_body(exc.body, (self._config.api_key, *call.secrets))
+            raise
 
     def _copy(self, config: ClientConfig) -> Self:
         clone = object.__new__(type(self))
@@ -305,6 +315,75 @@ class BaseClient(Generic[_HttpT]):
                 deadline=deadline,
             )
         )
+
+
+class _Watchdog:
+    """Cuts one blocking attempt off at the call's deadline by shutting its socket down.
+
+    httpx2's timeouts bound each read, not their sum: a server dripping its headers or its
+    body a byte at a time holds a blocking read loop for as long as it likes, and nothing in
+    that loop looks at the clock. Shutting the socket down from a timer thread ends the read
+    at once. The socket is found where httpx2 exposes it: the `trace` extension reports the
+    stream of a new connection, and a reused one is looked up in the httpcore2 pool (best
+    effort: with another transport, only the per-read timeouts and the body check remain).
+    """
+
+    def __init__(self, http: httpx2.Client, request: httpx2.Request, seconds: float) -> None:
+        self._http = http
+        self._request = request
+        self._streams: list[Any] = []
+        self._lock = threading.Lock()
+        self._done = False
+        self.cut = False
+        request.extensions["trace"] = self._trace
+        self._timer = threading.Timer(max(seconds, 0.0), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    @staticmethod
+    def can_cut(http: httpx2.Client, request: httpx2.Request) -> bool:
+        """Whether `request` goes through httpx2's own network transport, whose sockets the
+        watchdog can reach (not a mock or in-process transport: no thread is started)."""
+        try:
+            transport = http._transport_for_url(request.url)
+        except Exception:  # another httpx2 version: fall back to the per-read timeouts
+            return False
+        return isinstance(transport, httpx2.HTTPTransport)
+
+    def _trace(self, name: str, info: Mapping[str, Any]) -> None:
+        if name in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            self._streams.append(info.get("return_value"))
+
+    def _pooled_stream(self) -> Any:
+        try:
+            pool = self._http._transport_for_url(self._request.url)._pool  # type: ignore[attr-defined]
+            for pool_request in list(pool._requests):
+                if pool_request.request.extensions is self._request.extensions:
+                    return pool_request.connection._connection._network_stream
+        except Exception:  # not an httpcore2 pool, or its internals changed
+            return None
+        return None
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            for stream in [*self._streams, self._pooled_stream()]:
+                sock = None if stream is None else stream.get_extra_info("socket")
+                if isinstance(sock, socket.socket):
+                    try:
+                        # The base method: an SSLSocket's own would drop its TLS state
+                        # under the reading thread's feet.
+                        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+                        self.cut = True
+                    except OSError:
+                        pass
+
+    def stop(self) -> None:
+        """The attempt is over: never touch its connection after this."""
+        with self._lock:
+            self._done = True
+        self._timer.cancel()
 
 
 async def _asyncio_sleep(seconds: float) -> None:
@@ -343,19 +422,34 @@ class SyncAPIClient(BaseClient[httpx2.Client]):
                 step = loop.send(outcome)
         except StopIteration as done:
             response: httpx2.Response = done.value
-        return self._finish(response, parse)
+        return self._finish(call, response, parse)
 
     def _send(self, request: httpx2.Request, deadline: float | None) -> httpx2.Response:
         """Send once, never following a redirect, and read the body within the limits."""
-        response = self._http.send(request, stream=True, follow_redirects=False)
+        watchdog = None
+        if deadline is not None and _Watchdog.can_cut(self._http, request):
+            watchdog = _Watchdog(self._http, request, deadline - self._clock())
         try:
-            reader = BodyReader(response, self._config.max_response_bytes, deadline, self._clock)
-            if not response.is_stream_consumed:
-                for chunk in response.iter_raw():
-                    reader.feed(chunk)
-            reader.finish()
+            response = self._http.send(request, stream=True, follow_redirects=False)
+            try:
+                reader = BodyReader(
+                    response, self._config.max_response_bytes, deadline, self._clock
+                )
+                if not response.is_stream_consumed:
+                    for chunk in response.iter_raw():
+                        reader.feed(chunk)
+                reader.finish()
+            finally:
+                if watchdog is not None:
+                    watchdog.stop()
+                response.close()
+        except httpx2.TransportError as exc:
+            if watchdog is not None and watchdog.cut:
+                raise httpx2.ReadTimeout("the call's deadline passed", request=request) from exc
+            raise
         finally:
-            response.close()
+            if watchdog is not None:
+                watchdog.stop()
         return response
 
     def close(self) -> None:
@@ -399,10 +493,25 @@ class AsyncAPIClient(BaseClient[httpx2.AsyncClient]):
                 step = loop.send(outcome)
         except StopIteration as done:
             response: httpx2.Response = done.value
-        return self._finish(response, parse)
+        return self._finish(call, response, parse)
 
     async def _send(self, request: httpx2.Request, deadline: float | None) -> httpx2.Response:
-        """Send once, never following a redirect, and read the body within the limits."""
+        """Send once, never following a redirect, and read the body within the limits.
+
+        With a deadline, the whole attempt runs under `asyncio.timeout`: httpx2's timeouts
+        bound each read, and a server dripping its headers or body never trips them.
+        """
+        if deadline is None:
+            return await self._send_once(request, deadline)
+        import asyncio
+
+        try:
+            async with asyncio.timeout(max(deadline - self._clock(), 0.0)):
+                return await self._send_once(request, deadline)
+        except TimeoutError:
+            raise httpx2.ReadTimeout("the call's deadline passed", request=request) from None
+
+    async def _send_once(self, request: httpx2.Request, deadline: float | None) -> httpx2.Response:
         response = await self._http.send(request, stream=True, follow_redirects=False)
         try:
             reader = BodyReader(response, self._config.max_response_bytes, deadline, self._clock)

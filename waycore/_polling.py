@@ -13,6 +13,7 @@ from typing import NamedTuple
 import httpx2
 
 from . import _validation as check
+from ._attempts import cut_by_deadline
 from ._constants import MAX_POLL_INTERVAL, POLL_BACKOFF
 from ._exceptions import APIError, ConnectionStateError, WaitTimeoutError
 from .types.connection import Connection, ReadyConnection
@@ -76,7 +77,7 @@ def wait_steps(
         remaining = deadline - clock()
         outcome = yield Poll(request_timeout(client_timeout, remaining), max(remaining, 0.1))
         if isinstance(outcome, APIError):
-            if clock() >= deadline:
+            if clock() >= deadline or cut_by_deadline(outcome):
                 # The poll's own retries ran into the deadline: that is the wait timing out.
                 raise WaitTimeoutError(
                     f"connection not ready after waiting {total:g} s (the last poll failed: "

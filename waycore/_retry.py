@@ -32,8 +32,10 @@ def parse_retry_after(value: str | None, *, now: float) -> float | None:
         return None
     value = value.strip()
     if _DIGITS.fullmatch(value):
-        # An absurdly long number is still "longer than we wait": no float overflow.
-        return float(value) if len(value) <= 12 else math.inf
+        # An absurdly long number is still "longer than we wait": no float overflow. Leading
+        # zeros do not make a number long ("0000000000005" is 5 s).
+        digits = value.lstrip("0") or "0"
+        return float(digits) if len(digits) <= 12 else math.inf
     import email.utils  # rarely needed; keeps `import waycore` light
 
     try:
