@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import contextvars
-import os
-import socket
-import threading
 import time
 from collections.abc import Awaitable, Callable, Generator, Mapping
 from typing import Any, Generic, Self, TypeVar, cast
 
-import attrs
 import httpx2
 
 from . import _validation as check
 from ._attempts import BodyError, Outcome, Step, attempts
 from ._body import BodyReader
+from ._config import ClientConfig, merge_headers
 from ._constants import (
-    API_KEY_ENV,
-    BASE_URL_ENV,
-    DEFAULT_BASE_URL,
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -30,7 +24,7 @@ from ._logging import configure_from_env
 from ._operation import Call, RequestOptions
 from ._response import APIResponse
 from ._types import NOT_GIVEN, NotGiven, TimeoutTypes
-from ._version import __version__
+from ._watchdog import Watchdog
 
 _T = TypeVar("_T")
 _HttpT = TypeVar("_HttpT", httpx2.Client, httpx2.AsyncClient)
@@ -38,90 +32,7 @@ _HttpT = TypeVar("_HttpT", httpx2.Client, httpx2.AsyncClient)
 # Set by `with_raw_response` wrappers: the call returns an `APIResponse` instead of parsing.
 raw_mode: contextvars.ContextVar[bool] = contextvars.ContextVar("waycore_raw", default=False)
 
-USER_AGENT = f"waycore-python/{__version__}"
 _MAX_CACHED_URLS = 256
-
-
-def _merge_headers(base: Mapping[str, str] | None, extra: Mapping[str, str]) -> Mapping[str, str]:
-    """`base` with `extra` on top, except `Authorization`: the SDK's own always wins."""
-    merged: httpx2.Headers | dict[str, str] = httpx2.Headers(base) if base is not None else {}
-    for key, value in extra.items():
-        if key.lower() != "authorization":
-            merged[key] = value
-    return merged
-
-
-@attrs.frozen(slots=True)
-class ClientConfig:
-    """Validated settings of a client. The API key is kept out of `repr`."""
-
-    api_key: str = attrs.field(repr=False)
-    base_url: str
-    timeout: httpx2.Timeout
-    max_retries: int
-    default_headers: dict[str, str]
-    deadline: float | None = None
-    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
-
-    @classmethod
-    def create(
-        cls,
-        *,
-        api_key: str | None,
-        base_url: str | None,
-        timeout: object,
-        max_retries: object,
-        default_headers: Mapping[str, str] | None,
-        deadline: object = None,
-        max_response_bytes: object = DEFAULT_MAX_RESPONSE_BYTES,
-    ) -> ClientConfig:
-        """Apply the environment fallbacks and validate everything (constructor rules)."""
-        key = api_key if api_key else os.environ.get(API_KEY_ENV)
-        if not key:
-            raise WaycoreError(
-                f"No API key: pass api_key=... or set the {API_KEY_ENV} environment variable"
-            )
-        url = base_url if base_url else (os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL)
-        return cls(
-            api_key=check.api_key(key),
-            base_url=check.base_url(url),
-            timeout=check.timeout(timeout),
-            max_retries=check.max_retries(max_retries),
-            default_headers=check.headers(default_headers),
-            deadline=check.optional_seconds(deadline, "deadline"),
-            max_response_bytes=check.positive_int(max_response_bytes, "max_response_bytes"),
-        )
-
-    def request_headers(self) -> httpx2.Headers:
-        """Headers sent on every request; the SDK's auth always wins.
-
-        Merged as `httpx2.Headers`, so a differently cased `authorization` in
-        `default_headers` replaces rather than duplicates, and is itself replaced.
-        """
-        headers = httpx2.Headers({"User-Agent": USER_AGENT, "Accept": "application/json"})
-        headers.update(self.default_headers)
-        headers["Authorization"] = f"Bearer {self.api_key}"
-        return headers
-
-    def derive(
-        self,
-        *,
-        timeout: TimeoutTypes | NotGiven,
-        max_retries: int | NotGiven,
-        default_headers: Mapping[str, str] | NotGiven,
-        deadline: float | NotGiven | None = NOT_GIVEN,
-    ) -> ClientConfig:
-        """A copy with some settings replaced (for `with_options`), validated like the original."""
-        changes: dict[str, Any] = {}
-        if not isinstance(deadline, NotGiven):
-            changes["deadline"] = check.optional_seconds(deadline, "deadline")
-        if not isinstance(timeout, NotGiven):
-            changes["timeout"] = check.timeout(timeout)
-        if not isinstance(max_retries, NotGiven):
-            changes["max_retries"] = check.max_retries(max_retries)
-        if not isinstance(default_headers, NotGiven):
-            changes["default_headers"] = {**self.default_headers, **check.headers(default_headers)}
-        return attrs.evolve(self, **changes)
 
 
 class BaseClient(Generic[_HttpT]):
@@ -233,9 +144,9 @@ class BaseClient(Generic[_HttpT]):
                 json = {**(json or {}), **extra_body}
             extra_headers = check.extra_headers(options.get("extra_headers"))
             if extra_headers:
-                headers = _merge_headers(headers, extra_headers)
+                headers = merge_headers(headers, extra_headers)
         if call.headers:
-            headers = _merge_headers(headers, call.headers)
+            headers = merge_headers(headers, call.headers)
         request: httpx2.Request = self._http.build_request(
             call.method, url, params=params, json=json, headers=headers, timeout=timeout
         )
@@ -317,75 +228,6 @@ class BaseClient(Generic[_HttpT]):
         )
 
 
-class _Watchdog:
-    """Cuts one blocking attempt off at the call's deadline by shutting its socket down.
-
-    httpx2's timeouts bound each read, not their sum: a server dripping its headers or its
-    body a byte at a time holds a blocking read loop for as long as it likes, and nothing in
-    that loop looks at the clock. Shutting the socket down from a timer thread ends the read
-    at once. The socket is found where httpx2 exposes it: the `trace` extension reports the
-    stream of a new connection, and a reused one is looked up in the httpcore2 pool (best
-    effort: with another transport, only the per-read timeouts and the body check remain).
-    """
-
-    def __init__(self, http: httpx2.Client, request: httpx2.Request, seconds: float) -> None:
-        self._http = http
-        self._request = request
-        self._streams: list[Any] = []
-        self._lock = threading.Lock()
-        self._done = False
-        self.cut = False
-        request.extensions["trace"] = self._trace
-        self._timer = threading.Timer(max(seconds, 0.0), self._fire)
-        self._timer.daemon = True
-        self._timer.start()
-
-    @staticmethod
-    def can_cut(http: httpx2.Client, request: httpx2.Request) -> bool:
-        """Whether `request` goes through httpx2's own network transport, whose sockets the
-        watchdog can reach (not a mock or in-process transport: no thread is started)."""
-        try:
-            transport = http._transport_for_url(request.url)
-        except Exception:  # another httpx2 version: fall back to the per-read timeouts
-            return False
-        return isinstance(transport, httpx2.HTTPTransport)
-
-    def _trace(self, name: str, info: Mapping[str, Any]) -> None:
-        if name in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
-            self._streams.append(info.get("return_value"))
-
-    def _pooled_stream(self) -> Any:
-        try:
-            pool = self._http._transport_for_url(self._request.url)._pool  # type: ignore[attr-defined]
-            for pool_request in list(pool._requests):
-                if pool_request.request.extensions is self._request.extensions:
-                    return pool_request.connection._connection._network_stream
-        except Exception:  # not an httpcore2 pool, or its internals changed
-            return None
-        return None
-
-    def _fire(self) -> None:
-        with self._lock:
-            if self._done:
-                return
-            for stream in [*self._streams, self._pooled_stream()]:
-                sock = None if stream is None else stream.get_extra_info("socket")
-                if isinstance(sock, socket.socket):
-                    try:
-                        # The base method: an SSLSocket's own would drop its TLS state
-                        # under the reading thread's feet.
-                        socket.socket.shutdown(sock, socket.SHUT_RDWR)
-                        self.cut = True
-                    except OSError:
-                        pass
-
-    def stop(self) -> None:
-        """The attempt is over: never touch its connection after this."""
-        with self._lock:
-            self._done = True
-        self._timer.cancel()
-
-
 async def _asyncio_sleep(seconds: float) -> None:
     # Imported here: sync-only users should not pay for loading asyncio at import time.
     import asyncio
@@ -427,8 +269,8 @@ class SyncAPIClient(BaseClient[httpx2.Client]):
     def _send(self, request: httpx2.Request, deadline: float | None) -> httpx2.Response:
         """Send once, never following a redirect, and read the body within the limits."""
         watchdog = None
-        if deadline is not None and _Watchdog.can_cut(self._http, request):
-            watchdog = _Watchdog(self._http, request, deadline - self._clock())
+        if deadline is not None and Watchdog.can_cut(self._http, request):
+            watchdog = Watchdog(self._http, request, deadline - self._clock())
         try:
             response = self._http.send(request, stream=True, follow_redirects=False)
             try:
