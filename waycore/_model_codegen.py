@@ -86,6 +86,7 @@ class _Compiler:
             "_fail": _fail,
             "_to_decimal": _to_decimal,
             "_to_datetime": _to_datetime,
+            "_fromiso": datetime.datetime.fromisoformat,
             "_to_date": _to_date,
             "_decimal_text": decimal_text,
             "_timestamp_text": timestamp_text,
@@ -115,7 +116,13 @@ class _Compiler:
         if tp is Decimal:
             return f"_to_decimal({src}, {path!r})"
         if tp is datetime.datetime:
-            return f"_to_datetime({src}, {path!r})"
+            # Inline for the common case (an offset given, parsed by the C fromisoformat); any
+            # other value goes through `_to_datetime`, which checks and explains.
+            out.append(
+                f"{indent}{src} = _fromiso({src}) if type({src}) is str and len({src}) > 19 "
+                f"and {src}[-1] == 'Z' else _to_datetime({src}, {path!r})"
+            )
+            return src
         if tp is datetime.date:
             return f"_to_date({src}, {path!r})"
         if tp is Any or tp is object:
@@ -242,7 +249,7 @@ def compile_model(cls: type) -> Callable[[object, str], Any]:
             continue
         default = _default_expr(compiler, spec)
         lines.append(f"    {var} = get({spec.wire!r})")
-        if default == "None" and len(check) == 1 and not converts:
+        if default == "None" and len(check) == 1 and not converts and "_fail" in check[0]:
             # The common optional string: one line, no branch taken when it is absent.
             condition = check[0].strip().removeprefix("if ").partition(": _fail")[0]
             failure = "_fail" + check[0].partition(": _fail")[2]
