@@ -76,6 +76,11 @@ class Head:
 
 
 @attrs.frozen(slots=True)
+class Reset:
+    """Call `on_reset()`, if given: a backfill follows, so the mirror forgets the stream."""
+
+
+@attrs.frozen(slots=True)
 class Backfill:
     """Open `transactions.list(filters).pages()`."""
 
@@ -106,8 +111,8 @@ class Save:
     cursor: str
 
 
-Step = Head | Backfill | Follow | Next | Apply | Save
-_HEAD, _BACKFILL, _NEXT = Head(), Backfill(), Next()
+Step = Head | Reset | Backfill | Follow | Next | Apply | Save
+_HEAD, _RESET, _BACKFILL, _NEXT = Head(), Reset(), Backfill(), Next()
 
 
 def stream_key(account_id: object = None, connection_id: object = None) -> str:
@@ -161,6 +166,9 @@ def feed_steps(saved: str | None, *, max_pages: int | None) -> Generator[Step, A
             if head.events:  # the API answers none by design; apply them if it ever does
                 yield Apply(head)
                 pages, events = pages + 1, events + len(head.events)
+            # After an expired cursor, removals made meanwhile are never reported: a mirror
+            # that forgets the stream before the backfill converges (see `run(on_reset=)`).
+            yield _RESET
             yield _BACKFILL
             while (listed := (yield _NEXT)) is not None:
                 page = backfill_page(listed)
@@ -264,7 +272,11 @@ class TransactionFeed(_Feed):
     """
 
     def run(
-        self, apply: Callable[[TransactionSyncPage], object], *, max_pages: int | None = None
+        self,
+        apply: Callable[[TransactionSyncPage], object],
+        *,
+        max_pages: int | None = None,
+        on_reset: Callable[[], object] | None = None,
     ) -> FeedRunSummary:
         """Bring the mirror up to date and return what was done (a `FeedRunSummary`).
 
@@ -273,6 +285,10 @@ class TransactionFeed(_Feed):
         `has_more == False`, or after `max_pages` sync pages (backfill pages do not count).
         An exception from `apply`, the store or the API (other than `CursorExpiredError`,
         which starts the stream over) propagates unchanged; the cursor stays where it was.
+
+        `on_reset()`, if given, is called before every backfill (the first run's, and again
+        after an expired cursor): clear the stream's rows there, since transactions removed
+        while the cursor was expired are never reported, and every live one comes again.
         """
         limit = _check_run(apply, max_pages)
         steps = feed_steps(_saved(self.store.load(self.key)), max_pages=limit)
@@ -288,6 +304,9 @@ class TransactionFeed(_Feed):
                 sent = error = None
                 if isinstance(step, Apply):
                     apply(step.page)
+                elif isinstance(step, Reset):
+                    if on_reset is not None:
+                        on_reset()
                 elif isinstance(step, Save):
                     self.store.save(self.key, step.cursor)
                 else:
@@ -337,8 +356,9 @@ class AsyncTransactionFeed(_Feed):
         apply: Callable[[TransactionSyncPage], Awaitable[object] | object],
         *,
         max_pages: int | None = None,
+        on_reset: Callable[[], Awaitable[object] | object] | None = None,
     ) -> FeedRunSummary:
-        """Bring the mirror up to date; see `TransactionFeed.run`."""
+        """Bring the mirror up to date; see `TransactionFeed.run` (`on_reset` may be async)."""
         limit = _check_run(apply, max_pages)
         steps = feed_steps(_saved(self.store.load(self.key)), max_pages=limit)
         stream: AsyncIterator[Any] | None = None
@@ -353,6 +373,9 @@ class AsyncTransactionFeed(_Feed):
                 sent = error = None
                 if isinstance(step, Apply):
                     await _maybe_await(apply(step.page))
+                elif isinstance(step, Reset):
+                    if on_reset is not None:
+                        await _maybe_await(on_reset())
                 elif isinstance(step, Save):
                     self.store.save(self.key, step.cursor)
                 else:
