@@ -25,7 +25,8 @@ class Settings:
     quick: bool
     rounds: int
     calls: int  # per-call benchmarks (and peers): calls per contender per measurement
-    walks: int  # list benchmark: 10-page walks per contender per measurement
+    walks: int  # list and txlist benchmarks: 10-page walks per contender per measurement
+    feed_runs: int  # feed benchmark: 10,000-event runs per contender per measurement
     async_calls: int  # async benchmark: calls per contender per measurement
     async_rounds: int  # async benchmark: rounds (its samples are noisier: more of them)
     import_runs: int  # import benchmark: fresh interpreters per contender
@@ -43,6 +44,7 @@ class Settings:
                 rounds=3,
                 calls=60,
                 walks=2,
+                feed_runs=2,
                 async_calls=64,
                 async_rounds=3,
                 import_runs=2,
@@ -55,6 +57,7 @@ class Settings:
             rounds=9,
             calls=2000,
             walks=20,
+            feed_runs=8,
             async_calls=960,
             async_rounds=11,
             import_runs=31,

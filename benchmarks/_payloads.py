@@ -5,7 +5,12 @@ Shapes follow the examples in ``openapi/waycore.yaml``. Every body is built once
 
 from __future__ import annotations
 
+import datetime
+import functools
 import json
+import random
+import uuid
+from dataclasses import dataclass
 from typing import Any, Final
 
 ENTITY_ID: Final = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
@@ -154,3 +159,208 @@ def page_tail(index: int, pages: int) -> bytes:
 def page_body(index: int = 0, pages: int = DEFAULT_LIST_PAGES) -> bytes:
     """One whole list page as the server sends it."""
     return PAGE_HEAD + PAGE_ITEMS + page_tail(index, pages)
+
+
+# --- Transactions (the `txlist` and `feed` benchmarks) ----------------------------------------
+# Shapes follow `Transaction`, `TransactionList` and `TransactionSyncPage` in the spec. Built on
+# first use (the other benchmarks pay nothing), deterministically (a fixed seed).
+
+# The change feed the `feed` benchmark follows, and its page size: `feed()` sends no `limit`,
+# so the API's default of 100 events a page applies (100 pages).
+FEED_EVENTS: Final = 10_000
+FEED_DEFAULT_LIMIT: Final = 100
+FEED_MAX_LIMIT: Final = 500
+SYNC_CURSOR_PREFIX: Final = "sync_cur_"
+
+# (connectionId, accountId, currency): transactions of one currency land in its account.
+_ACCOUNTS: Final = {
+    "USD": (("conn_8f2d1c", "acct_usd_operating"), ("conn_8f2d1c", "acct_usd_payroll")),
+    "EUR": (("conn_41b7e0", "acct_eur_operating"),),
+    "GBP": (("conn_41b7e0", "acct_gbp_operating"),),
+}
+# One kind of transaction a line: description | rail | entryType | currency | cents from | to |
+# category | subcategory | merchant (cards) or counterparty | mcc (cards) or BAI code; "-": none.
+_TEMPLATE_TABLE: Final = """
+AMAZON WEB SERVICES | card | debit | USD | 500 | 900000 | software | cloud | Amazon AWS | 5734
+UBER   *TRIP | card | debit | USD | 700 | 12000 | travel | rideshare | Uber | 4121
+DELTA AIR LINES | card | debit | USD | 15000 | 240000 | travel | airfare | Delta Air Lines | 3058
+GUSTO PAYROLL | ach | debit | USD | 500000 | 9000000 | payroll | - | Gusto | 451
+STRIPE TRANSFER | ach | credit | USD | 10000 | 5000000 | revenue | payouts | Stripe | 165
+WEWORK MEMBERSHIP | ach | debit | USD | 250000 | 1500000 | rent | - | WeWork | 451
+INCOMING WIRE | wire | credit | USD | 1000000 | 50000000 | revenue | - | Globex Corporation | 195
+OUTGOING WIRE | wire | debit | USD | 500000 | 20000000 | vendors | - | Initech LLC | 495
+INTERNAL TRANSFER | internalTransfer | credit | USD | 100000 | 10000000 | transfer | - | - | -
+SEPA CREDIT TRANSFER | sepaCredit | credit | EUR | 5000 | 3000000 | revenue | - | Umbrella GmbH | -
+SEPA DIRECT DEBIT | sepaDebit | debit | EUR | 1000 | 400000 | utilities | energy | Vattenfall | -
+SWIFT MT103 | swift | credit | EUR | 2000000 | 80000000 | revenue | - | Soylent S.A. | -
+FASTER PAYMENT | fasterPayments | debit | GBP | 2000 | 800000 | vendors | - | Hooli Ltd | -
+"""
+_Template = tuple[str, str, str, str, int, int, str, str | None, str | None, str | None]
+
+
+def _templates() -> tuple[_Template, ...]:
+    rows: list[_Template] = []
+    for line in _TEMPLATE_TABLE.strip().splitlines():
+        desc, rail, entry, currency, low, high, category, sub, party, code = (
+            cell.strip() for cell in line.split("|")
+        )
+        sub_, party_, code_ = (None if cell == "-" else cell for cell in (sub, party, code))
+        rows.append(
+            (desc, rail, entry, currency, int(low), int(high), category, sub_, party_, code_)
+        )
+    return tuple(rows)
+
+
+_TEMPLATES: Final = _templates()
+
+
+def _money(cents: int, entry_type: str) -> str:
+    sign = "-" if entry_type == "debit" else ""
+    return f"{sign}{cents // 100}.{cents % 100:02d}"
+
+
+def _timestamp(rng: random.Random, day: datetime.date, after_hours: int = 0) -> str:
+    moment = datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC)
+    moment += datetime.timedelta(seconds=rng.randrange(86_400) + after_hours * 3600)
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    # A quarter carry milliseconds, as some banks' timestamps do.
+    return f"{text}.{rng.randrange(1000):03d}Z" if rng.random() < 0.25 else text + "Z"
+
+
+def _optional(txn: dict[str, Any], rng: random.Random, key: str, value: str | None) -> None:
+    """An optional string: the value, or (when there is none) `null` or no key at all."""
+    if value is not None or rng.random() < 0.5:
+        txn[key] = value
+
+
+def transaction(rng: random.Random, *, pending: bool | None = None) -> dict[str, Any]:
+    """One realistic transaction as the API sends it (varied by `rng`)."""
+    desc, rail, entry, currency, low, high, category, sub, party, code = rng.choice(_TEMPLATES)
+    conn_id, acct_id = rng.choice(_ACCOUNTS[currency])
+    if pending is None:
+        pending = rng.random() < 0.12
+    day = datetime.date(2023, 10, 1) + datetime.timedelta(days=rng.randrange(38))
+    cents = rng.randint(low, high)
+    reference = f"{rail.upper()[:4]}-{day:%Y%m%d}-{rng.randrange(10**6):06d}"
+    txn: dict[str, Any] = {
+        "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+        "connectionId": conn_id,
+        "accountId": acct_id,
+        "status": "pending" if pending else "posted",
+        "postedDate": None if pending else day.isoformat(),
+        "updatedAt": _timestamp(rng, day, after_hours=24),
+        "amount": _money(cents, entry),
+        "currency": currency,
+        "entryType": entry,
+        "description": desc,
+        "rail": rail,
+    }
+    card = rail == "card"
+    _optional(txn, rng, "rawDescription", f"{desc} {reference} {conn_id[-4:].upper()}")
+    _optional(txn, rng, "paymentReference", None if card else reference)
+    _optional(txn, rng, "bankReference", f"{day:%y%m%d}{rng.randrange(10**9):09d}")
+    _optional(txn, rng, "baiCode", None if card else code)
+    _optional(txn, rng, "category", category)
+    _optional(txn, rng, "subcategory", sub)
+    _optional(txn, rng, "mcc", code if card else None)
+    _optional(txn, rng, "merchantName", party if card else None)
+    _optional(txn, rng, "counterpartyName", None if card else party)
+    masked = None if card or party is None else f"****{rng.randrange(10**4):04d}"
+    _optional(txn, rng, "counterpartyAccountMasked", masked)
+    return txn
+
+
+@functools.cache
+def transaction_page_items() -> tuple[bytes, ...]:
+    """The items of each `GET /v1/transactions` page (`DEFAULT_LIST_PAGES` × `PAGE_SIZE`
+    distinct transactions), each page's items joined by commas."""
+    rng = random.Random(9)
+    return tuple(
+        b",".join(_dumps(transaction(rng)) for _ in range(PAGE_SIZE))
+        for _ in range(DEFAULT_LIST_PAGES)
+    )
+
+
+def transaction_page_body(index: int) -> bytes:
+    """Transactions page `index` of the `DEFAULT_LIST_PAGES` chain, as the server sends it."""
+    return PAGE_HEAD + transaction_page_items()[index] + page_tail(index, DEFAULT_LIST_PAGES)
+
+
+def _modified(rng: random.Random, txn: dict[str, Any]) -> dict[str, Any]:
+    """The transaction after a change: pending → posted, else an enriched category."""
+    changed = dict(txn)
+    updated = datetime.date.fromisoformat(txn["updatedAt"][:10])
+    if txn["status"] == "pending":
+        changed.update(status="posted", postedDate=updated.isoformat())
+    else:
+        changed.update(category=rng.choice(("software", "travel", "vendors", "office")))
+    changed["updatedAt"] = _timestamp(rng, updated + datetime.timedelta(days=1))
+    return changed
+
+
+@dataclass(frozen=True)
+class Feed:
+    """The change feed: each event's JSON, and what a mirror holds after applying them all."""
+
+    events: tuple[bytes, ...]
+    live_ids: frozenset[str]
+    counts: dict[str, int]
+
+
+@functools.cache
+def feed() -> Feed:
+    """`FEED_EVENTS` events, about 60% added, 30% modified and 10% removed (of transactions
+    added earlier; a removed event carries only `transactionId`)."""
+    rng = random.Random(10)
+    live: dict[str, dict[str, Any]] = {}
+    order: list[str] = []  # the ids in `live`, to pick one at random
+    events: list[bytes] = []
+    counts = dict.fromkeys(("added", "modified", "removed"), 0)
+    start = datetime.datetime(2023, 11, 7, 6, 0, tzinfo=datetime.UTC)
+    for index in range(FEED_EVENTS):
+        roll = rng.random()
+        kind = "added" if roll < 0.6 or len(order) < 10 else "modified" if roll < 0.9 else "removed"
+        event: dict[str, Any] = {
+            "type": kind,
+            "eventId": f"evt_txn_{index:06d}",
+            "eventAt": f"{start + datetime.timedelta(seconds=7 * index):%Y-%m-%dT%H:%M:%SZ}",
+        }
+        if kind == "added":
+            txn = transaction(rng, pending=rng.random() < 0.3)
+            live[txn["id"]] = txn
+            order.append(txn["id"])
+            event["transaction"] = txn
+        else:
+            at = rng.randrange(len(order))
+            txn_id = order[at]
+            if kind == "modified":
+                live[txn_id] = event["transaction"] = _modified(rng, live[txn_id])
+            else:
+                order[at] = order[-1]
+                order.pop()
+                del live[txn_id]
+                event["transactionId"] = txn_id
+        counts[kind] += 1
+        events.append(_dumps(event))
+    return Feed(tuple(events), frozenset(live), counts)
+
+
+def sync_cursor(offset: int) -> str:
+    """The cursor after `offset` events of the feed (`offset` 0: the head)."""
+    return f"{SYNC_CURSOR_PREFIX}{offset}"
+
+
+def sync_page_body(offset: int | None, limit: int) -> bytes:
+    """`GET /v1/transactions/sync`: without a cursor (`offset` None) the head, no events;
+    else up to `limit` events from `offset`, `hasMore` until the feed's last event is sent."""
+    events = feed().events
+    if offset is None:
+        start = end = 0
+        has_more = False
+    else:
+        start = min(offset, len(events))
+        end = min(start + limit, len(events))
+        has_more = end < len(events)
+    meta = {"requestId": f"req_sync_{start}_{end}"}
+    tail = {"nextCursor": sync_cursor(end), "hasMore": has_more, "meta": meta}
+    return b'{"events":[' + b",".join(events[start:end]) + b"]," + _dumps(tail)[1:]

@@ -31,6 +31,8 @@ NAMES: Final = (
     "create",
     "retrieve",
     "list",
+    "txlist",
+    "feed",
     "parse",
     "async32",
     "async64",
@@ -71,6 +73,11 @@ def _benches(names: list[str]) -> list[tuple[str, Bench]]:
         "retrieve": bench_retrieve,
         "list": bench_list,
     }
+    if "txlist" in names or "feed" in names:
+        from ._txn_benches import bench_feed, bench_txlist
+
+        table["txlist"] = bench_txlist
+        table["feed"] = bench_feed
     if "parse" in names:
         from ._parse_bench import bench_parse
 

@@ -10,6 +10,13 @@ a chain of N pages instead of `DEFAULT_LIST_PAGES`:
 - ``POST /v1/connections``: a setup connection;
 - ``GET /v1/connections/{id}``: a ready connection;
 - ``GET /v1/connections[?cursor=cK]``: page K of 500 items, chained by ``nextCursor``;
+- ``GET /v1/transactions[?cursor=cK]`` (not under the prefix): page K of a chain of
+  `DEFAULT_LIST_PAGES` pages of 500 distinct transactions;
+- ``GET /v1/transactions/sync[?cursor=sync_cur_N][&limit=L]`` (not under the prefix): the change
+  feed of `FEED_EVENTS` events. Without a cursor the head (no events, ``hasMore: false``, the
+  cursor ``sync_cur_0``); with one, the next ``limit`` events (default 100, at most 500) after
+  event N, ``hasMore`` until the last is sent. A cursor it never sent is a 400
+  ``invalid_cursor``. Transaction bodies are built on the first request (about a second);
 - for the peers (not under the prefix): ``GET /openai/v1/models/{id}`` (an OpenAI model) and
   ``GET /stripe/v1/customers/{id}`` (a Stripe customer).
 
@@ -34,12 +41,17 @@ from typing import Final, Self
 from ._payloads import (
     CREATE_BODY,
     DEFAULT_LIST_PAGES,
+    FEED_DEFAULT_LIMIT,
+    FEED_MAX_LIMIT,
     OPENAI_MODEL_BODY,
     PAGE_HEAD,
     PAGE_ITEMS,
     RETRIEVE_BODY,
     STRIPE_CUSTOMER_BODY,
+    SYNC_CURSOR_PREFIX,
     page_tail,
+    sync_page_body,
+    transaction_page_items,
 )
 
 ROOT: Final = Path(__file__).resolve().parent.parent
@@ -73,7 +85,19 @@ _PEER_ROUTES: Final = (
     (b"/openai/v1/models/", _OPENAI_MODEL),
     (b"/stripe/v1/customers/", _STRIPE_CUSTOMER),
 )
+_INVALID_CURSOR: Final = _whole(
+    b"400 Bad Request",
+    b'{"error":{"code":"invalid_cursor","message":"malformed cursor"}}',
+    b"req_invalid_cursor",
+)
+_INVALID_LIMIT: Final = _whole(
+    b"400 Bad Request",
+    b'{"error":{"code":"invalid_request","message":"limit must be 1-500"}}',
+    b"req_invalid_limit",
+)
 _COLLECTION: Final = b"/v1/connections"
+_TRANSACTIONS: Final = b"/v1/transactions"
+_SYNC: Final = b"/v1/transactions/sync"
 _PAGES_PREFIX: Final = b"/pages/"
 
 
@@ -84,6 +108,9 @@ class _Routes:
         self._pages: dict[tuple[int, int], tuple[bytes, ...]] = {}
         for index in range(DEFAULT_LIST_PAGES):
             self._page(DEFAULT_LIST_PAGES, index)
+        # Built on first use: only the transaction benchmarks pay for them.
+        self._txn_pages: dict[int, tuple[bytes, ...]] = {}
+        self._sync_pages: dict[tuple[int | None, int], tuple[bytes, ...]] = {}
 
     def _page(self, pages: int, index: int) -> tuple[bytes, ...]:
         key = (pages, index)
@@ -98,6 +125,37 @@ class _Routes:
                 self._pages[key] = parts
         return parts
 
+    def _transaction_page(self, index: int) -> tuple[bytes, ...]:
+        parts = self._txn_pages.get(index)
+        if parts is None:
+            items = transaction_page_items()[index]
+            tail = page_tail(index, DEFAULT_LIST_PAGES)
+            length = len(PAGE_HEAD) + len(items) + len(tail)
+            head = _head(b"200 OK", length, f"req_txn_page_{index}".encode())
+            parts = self._txn_pages[index] = (head + PAGE_HEAD, items, tail)
+        return parts
+
+    def _sync(self, query: bytes) -> tuple[bytes, ...]:
+        params = dict(pair.partition(b"=")[::2] for pair in query.split(b"&") if pair)
+        limit = params.get(b"limit", str(FEED_DEFAULT_LIMIT).encode())
+        if not limit.isdigit() or not 1 <= int(limit) <= FEED_MAX_LIMIT:
+            return _INVALID_LIMIT
+        offset: int | None = None
+        cursor = params.get(b"cursor")
+        if cursor is not None:
+            digits = cursor.removeprefix(SYNC_CURSOR_PREFIX.encode())
+            if digits == cursor or not digits.isdigit():
+                return _INVALID_CURSOR
+            offset = int(digits)
+        key = (offset, int(limit))
+        parts = self._sync_pages.get(key)
+        if parts is None:
+            body = sync_page_body(offset, int(limit))
+            parts = _whole(b"200 OK", body, f"req_sync_{offset}".encode())
+            if len(self._sync_pages) < 4096:
+                self._sync_pages[key] = parts
+        return parts
+
     def respond(self, method: bytes, target: bytes) -> tuple[bytes, ...]:
         path, _, query = target.partition(b"?")
         for prefix, response in _PEER_ROUTES:
@@ -106,6 +164,13 @@ class _Routes:
                 if method == b"GET" and rest and b"/" not in rest:
                     return response
                 return _NOT_FOUND
+        if path == _TRANSACTIONS and method == b"GET":
+            index = _cursor_index(query)
+            if index is None or index >= DEFAULT_LIST_PAGES:
+                return _NOT_FOUND
+            return self._transaction_page(index)
+        if path == _SYNC and method == b"GET":
+            return self._sync(query)
         pages = DEFAULT_LIST_PAGES
         if path.startswith(_PAGES_PREFIX):
             count, _, rest = path[len(_PAGES_PREFIX) :].partition(b"/")

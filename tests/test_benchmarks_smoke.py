@@ -26,6 +26,8 @@ ROWS = {
     "create": ("create", "create-aa", "create-httpx"),
     "retrieve": ("retrieve", "retrieve-aa"),
     "list": ("list", "list-aa"),
+    "txlist": ("txlist", "txlist-aa"),
+    "feed": ("feed", "feed-aa"),
     "parse": ("parse", "parse-aa", "parse-json", "parse-pydantic"),
     "async32": ("async32", "async32-aa"),
     "async64": ("async64", "async64-aa"),
@@ -88,7 +90,7 @@ def test_every_table_has_its_rows_and_one_aa_control(quick_run: dict[str, Any], 
     assert [c["name"] for c in controls] == [f"{table}-aa"]
     assert "reason" not in controls[0], controls[0]  # measured, never skipped
     # The baseline of every table is raw httpx2 (or the old parser, json.loads, one page...).
-    if table in ("create", "retrieve", "list", "async32", "async64"):
+    if table in ("create", "retrieve", "list", "txlist", "feed", "async32", "async64"):
         assert rows[table]["baseline"] == "raw httpx2"
 
 
@@ -100,7 +102,7 @@ def test_ratios_are_present_finite_and_positive(quick_run: dict[str, Any]) -> No
         assert row["ratio"] == pytest.approx(row["subject_median"] / row["baseline_median"])
         assert row["paired_ratio_min"] > 0 and math.isfinite(row["paired_ratio_max"]), name
         assert row["subject_samples"] and row["baseline_samples"], name
-        if row["group"] in ("create", "retrieve", "list", "parse", "peers"):
+        if row["group"] in ("create", "retrieve", "list", "txlist", "feed", "parse", "peers"):
             assert len(row["subject_samples"]) == rounds, name
         if name in TARGETS:
             assert row["kind"] == "target" and row["target"] > 0 and row["met"] in (True, False)
@@ -120,6 +122,39 @@ def test_import_waycore_does_not_load_httpx(quick_run: dict[str, Any]) -> None:
     assert row["notes"]["waycore_loads_httpx"] is False, row["notes"]["httpx_modules_loaded"]
     assert row["notes"]["waycore_loads_httpx2"] is True
     assert "import waycore loads httpx: no" in quick_run["stdout"]
+
+
+def test_the_transaction_benchmarks_measure_what_they_say(quick_run: dict[str, Any]) -> None:
+    """`txlist` walks 10 × 500 transactions; `feed` follows 10,000 events from a saved cursor,
+    reported in events/s (higher is better), with no target: both are references."""
+    rows = _rows(quick_run)
+    for name in ("txlist", "txlist-aa"):
+        assert rows[name]["unit"] == "ms/walk" and rows[name]["higher_is_better"] is False
+        assert rows[name]["notes"]["items_per_walk"] == 5000
+    for name in ("feed", "feed-aa"):
+        row = rows[name]
+        assert row["unit"] == "events/s" and row["higher_is_better"] is True
+        notes = row["notes"]
+        assert notes["events_per_run"] == 10_000 == sum(notes["event_mix"].values())
+        assert notes["pages_per_run"] == 10_000 // notes["events_per_page"]
+        assert set(notes["event_mix"]) == {"added", "modified", "removed"}
+        assert all(count > 0 for count in notes["event_mix"].values())
+    assert "saved head cursor" in rows["feed"]["title"]
+    assert "no bootstrap" in rows["feed"]["title"]
+    for name in ("txlist", "feed"):
+        assert rows[name]["kind"] == "reference" and rows[name]["target"] is None
+        assert rows[name]["subject"] == "sdk"
+
+
+def test_only_runs_the_transaction_benchmarks(tmp_path: Path) -> None:
+    """`--only txlist,feed` runs those two tables and nothing else."""
+    data = _run(["--only", "txlist,feed"], tmp_path)
+    assert [row["name"] for row in data["results"]] == ["txlist", "txlist-aa", "feed", "feed-aa"]
+    assert not data["skipped"]
+    for row in data["results"]:
+        assert math.isfinite(row["ratio"]) and row["ratio"] > 0, row["name"]
+        samples = row["subject_samples"] + row["baseline_samples"]
+        assert samples and all(math.isfinite(v) and v > 0 for v in samples), row["name"]
 
 
 def test_absent_peers_are_reported_not_installed(tmp_path: Path) -> None:
