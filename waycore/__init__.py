@@ -8,9 +8,9 @@ Example::
         conn = client.connections.create(entity_id=entity_id, institution_id="chase")
 """
 
-from . import webhooks
+from typing import TYPE_CHECKING, Any
+
 from ._client import AsyncWaycore, Waycore
-from ._cursor_stores import CursorStore, MemoryCursorStore, SQLiteCursorStore
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -33,7 +33,6 @@ from ._exceptions import (
     WaycoreError,
     WebhookVerificationError,
 )
-from ._feed import AsyncTransactionFeed, FeedRunSummary, TransactionFeed
 from ._operation import RequestOptions
 from ._pagination import AsyncPager, Page, Pager
 from ._response import APIResponse
@@ -73,15 +72,57 @@ from .types import (
     Webhook,
     WebhookEventType,
 )
-from .webhooks import (
-    ConnectionStatusChangedData,
-    ConnectionStatusChangedEvent,
-    TestEvent,
-    TransactionsSyncAvailableData,
-    TransactionsSyncAvailableEvent,
-    UnknownWebhookEvent,
-    WebhookEvent,
-)
+
+if TYPE_CHECKING:
+    from . import webhooks
+    from ._cursor_stores import CursorStore, MemoryCursorStore, SQLiteCursorStore
+    from ._feed import AsyncTransactionFeed, FeedRunSummary, TransactionFeed
+    from .webhooks import (
+        ConnectionStatusChangedData,
+        ConnectionStatusChangedEvent,
+        TestEvent,
+        TransactionsSyncAvailableData,
+        TransactionsSyncAvailableEvent,
+        UnknownWebhookEvent,
+        WebhookEvent,
+    )
+
+# Loaded on first use (PEP 562): verifying webhooks and mirroring transactions are not what
+# every program does, and `import waycore` should not pay for them (sqlite3, hmac, models).
+_LAZY = {
+    "webhooks": (".webhooks", None),
+    "CursorStore": ("._cursor_stores", "CursorStore"),
+    "MemoryCursorStore": ("._cursor_stores", "MemoryCursorStore"),
+    "SQLiteCursorStore": ("._cursor_stores", "SQLiteCursorStore"),
+    "AsyncTransactionFeed": ("._feed", "AsyncTransactionFeed"),
+    "FeedRunSummary": ("._feed", "FeedRunSummary"),
+    "TransactionFeed": ("._feed", "TransactionFeed"),
+    **{
+        name: (".webhooks", name)
+        for name in (
+            "ConnectionStatusChangedData",
+            "ConnectionStatusChangedEvent",
+            "TestEvent",
+            "TransactionsSyncAvailableData",
+            "TransactionsSyncAvailableEvent",
+            "UnknownWebhookEvent",
+            "WebhookEvent",
+        )
+    },
+}
+
+
+def __getattr__(name: str) -> Any:
+    where = _LAZY.get(name)
+    if where is None:
+        raise AttributeError(f"module 'waycore' has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(where[0], __name__)
+    value = module if where[1] is None else getattr(module, where[1])
+    globals()[name] = value
+    return value
+
 
 # Names kept from before the generic pager: the connection-specific classes it replaced.
 ConnectionPage = Page

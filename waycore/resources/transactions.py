@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Unpack
 
 import httpx2
 
-from .._feed import AsyncTransactionFeed, CursorStore, TransactionFeed
 from .._models import parser_for
 from .._operation import RequestOptions
 from .._pagination import AsyncPager, Page, Pager, page_parser
@@ -25,6 +24,7 @@ from . import _transactions_calls as calls
 
 if TYPE_CHECKING:
     from .._base_client import AsyncAPIClient, SyncAPIClient
+    from .._feed import AsyncTransactionFeed, CursorStore, TransactionFeed
 
 __all__ = [
     "AsyncTransactions",
@@ -169,6 +169,8 @@ class Transactions:
         connection_id: str | None = None,
     ) -> TransactionFeed:
         """A `TransactionFeed` keeping a mirror current, its cursor kept in `store`."""
+        from .._feed import TransactionFeed  # loaded on first use: most users never mirror
+
         return TransactionFeed(self, store, account_id=account_id, connection_id=connection_id)
 
 
@@ -265,6 +267,8 @@ class AsyncTransactions:
         connection_id: str | None = None,
     ) -> AsyncTransactionFeed:
         """An `AsyncTransactionFeed` keeping a mirror current, its cursor kept in `store`."""
+        from .._feed import AsyncTransactionFeed  # loaded on first use
+
         return AsyncTransactionFeed(self, store, account_id=account_id, connection_id=connection_id)
 
 
