@@ -38,45 +38,46 @@ from ._pagination import AsyncPager, Page, Pager
 from ._response import APIResponse
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._version import __version__
-from .types import (
-    Account,
-    AccountStatus,
-    AccountType,
-    Balance,
-    BalanceSource,
+from .types.connection import (
     Connection,
     ConnectionSetup,
-    ConnectionStatus,
-    Entity,
-    EntryType,
-    Institution,
-    Money,
     ReadyConnection,
     SetupConnection,
     SetupInstructions,
-    SyncStatus,
-    Transaction,
-    TransactionAdded,
-    TransactionEvent,
-    TransactionModified,
-    TransactionRail,
-    TransactionRemoved,
-    TransactionStatus,
-    TransactionSyncPage,
-    Transfer,
-    TransferDirection,
-    TransferStatus,
-    TransferType,
     UnknownConnection,
-    UnknownTransactionEvent,
-    Webhook,
-    WebhookEventType,
 )
+from .types.enums import ConnectionStatus, SyncStatus
 
 if TYPE_CHECKING:
     from . import webhooks
     from ._cursor_stores import CursorStore, MemoryCursorStore, SQLiteCursorStore
     from ._feed import AsyncTransactionFeed, FeedRunSummary, TransactionFeed
+    from .types import (
+        Account,
+        AccountStatus,
+        AccountType,
+        Balance,
+        BalanceSource,
+        Entity,
+        EntryType,
+        Institution,
+        Money,
+        Transaction,
+        TransactionAdded,
+        TransactionEvent,
+        TransactionModified,
+        TransactionRail,
+        TransactionRemoved,
+        TransactionStatus,
+        TransactionSyncPage,
+        Transfer,
+        TransferDirection,
+        TransferStatus,
+        TransferType,
+        UnknownTransactionEvent,
+        Webhook,
+        WebhookEventType,
+    )
     from .webhooks import (
         ConnectionStatusChangedData,
         ConnectionStatusChangedEvent,
@@ -97,6 +98,35 @@ _LAZY = {
     "AsyncTransactionFeed": ("._feed", "AsyncTransactionFeed"),
     "FeedRunSummary": ("._feed", "FeedRunSummary"),
     "TransactionFeed": ("._feed", "TransactionFeed"),
+    **{
+        name: (".types", name)
+        for name in (
+            "Account",
+            "AccountStatus",
+            "AccountType",
+            "Balance",
+            "BalanceSource",
+            "Entity",
+            "EntryType",
+            "Institution",
+            "Money",
+            "Transaction",
+            "TransactionAdded",
+            "TransactionEvent",
+            "TransactionModified",
+            "TransactionRail",
+            "TransactionRemoved",
+            "TransactionStatus",
+            "TransactionSyncPage",
+            "Transfer",
+            "TransferDirection",
+            "TransferStatus",
+            "TransferType",
+            "UnknownTransactionEvent",
+            "Webhook",
+            "WebhookEventType",
+        )
+    },
     **{
         name: (".webhooks", name)
         for name in (

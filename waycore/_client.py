@@ -3,58 +3,91 @@
 from __future__ import annotations
 
 import functools
+import importlib
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
-from .resources.accounts import (
-    Accounts,
-    AccountsWithRawResponse,
-    AsyncAccounts,
-    AsyncAccountsWithRawResponse,
-)
-from .resources.balances import (
-    AsyncBalances,
-    AsyncBalancesWithRawResponse,
-    Balances,
-    BalancesWithRawResponse,
-)
 from .resources.connections import (
     AsyncConnections,
     AsyncConnectionsWithRawResponse,
     Connections,
     ConnectionsWithRawResponse,
 )
-from .resources.entities import (
-    AsyncEntities,
-    AsyncEntitiesWithRawResponse,
-    Entities,
-    EntitiesWithRawResponse,
-)
-from .resources.institutions import (
-    AsyncInstitutions,
-    AsyncInstitutionsWithRawResponse,
-    Institutions,
-    InstitutionsWithRawResponse,
-)
-from .resources.transactions import (
-    AsyncTransactions,
-    AsyncTransactionsWithRawResponse,
-    Transactions,
-    TransactionsWithRawResponse,
-)
-from .resources.transfers import (
-    AsyncTransfers,
-    AsyncTransfersWithRawResponse,
-    Transfers,
-    TransfersWithRawResponse,
-)
-from .resources.webhooks import (
-    AsyncWebhooks,
-    AsyncWebhooksWithRawResponse,
-    Webhooks,
-    WebhooksWithRawResponse,
-)
+
+if TYPE_CHECKING:
+    from .resources.accounts import (
+        Accounts,
+        AccountsWithRawResponse,
+        AsyncAccounts,
+        AsyncAccountsWithRawResponse,
+    )
+    from .resources.balances import (
+        AsyncBalances,
+        AsyncBalancesWithRawResponse,
+        Balances,
+        BalancesWithRawResponse,
+    )
+    from .resources.entities import (
+        AsyncEntities,
+        AsyncEntitiesWithRawResponse,
+        Entities,
+        EntitiesWithRawResponse,
+    )
+    from .resources.institutions import (
+        AsyncInstitutions,
+        AsyncInstitutionsWithRawResponse,
+        Institutions,
+        InstitutionsWithRawResponse,
+    )
+    from .resources.transactions import (
+        AsyncTransactions,
+        AsyncTransactionsWithRawResponse,
+        Transactions,
+        TransactionsWithRawResponse,
+    )
+    from .resources.transfers import (
+        AsyncTransfers,
+        AsyncTransfersWithRawResponse,
+        Transfers,
+        TransfersWithRawResponse,
+    )
+    from .resources.webhooks import (
+        AsyncWebhooks,
+        AsyncWebhooksWithRawResponse,
+        Webhooks,
+        WebhooksWithRawResponse,
+    )
 
 __all__ = ["AsyncWaycore", "Waycore"]
+
+_R = TypeVar("_R")
+
+
+class _Lazy(Generic[_R]):
+    """A resource built on first access, its module imported only then: `import waycore`
+    should not pay for the seven resources (and their models) a program may never use."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self._module = f"{__package__}.resources.{module}"
+        self._name = name
+
+    def __set_name__(self, owner: type, attribute: str) -> None:
+        self._attribute = attribute
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> _Lazy[_R]: ...
+    @overload
+    def __get__(self, instance: object, owner: type) -> _R: ...
+    def __get__(self, instance: object | None, owner: type) -> _Lazy[_R] | _R:
+        if instance is None:
+            return self
+        cls = getattr(importlib.import_module(self._module), self._name)
+        # The raw-response views wrap the client's own resource; resources wrap the client.
+        source: Any = getattr(instance, "_source", instance)
+        wrapped = getattr(source, self._attribute) if source is not instance else instance
+        value: _R = cls(wrapped)
+        instance.__dict__[self._attribute] = value  # later reads skip the descriptor
+        return value
 
 
 class Waycore(SyncAPIClient):
@@ -82,23 +115,16 @@ class Waycore(SyncAPIClient):
     """
 
     connections: Connections
-    entities: Entities
-    institutions: Institutions
-    accounts: Accounts
-    balances: Balances
-    transactions: Transactions
-    transfers: Transfers
-    webhooks: Webhooks
+    entities: _Lazy[Entities] = _Lazy("entities", "Entities")
+    institutions: _Lazy[Institutions] = _Lazy("institutions", "Institutions")
+    accounts: _Lazy[Accounts] = _Lazy("accounts", "Accounts")
+    balances: _Lazy[Balances] = _Lazy("balances", "Balances")
+    transactions: _Lazy[Transactions] = _Lazy("transactions", "Transactions")
+    transfers: _Lazy[Transfers] = _Lazy("transfers", "Transfers")
+    webhooks: _Lazy[Webhooks] = _Lazy("webhooks", "Webhooks")
 
     def _init_resources(self) -> None:
         self.connections = Connections(self)
-        self.entities = Entities(self)
-        self.institutions = Institutions(self)
-        self.accounts = Accounts(self)
-        self.balances = Balances(self)
-        self.transactions = Transactions(self)
-        self.transfers = Transfers(self)
-        self.webhooks = Webhooks(self)
 
     @functools.cached_property
     def with_raw_response(self) -> WaycoreWithRawResponse:
@@ -123,23 +149,16 @@ class AsyncWaycore(AsyncAPIClient):
     """
 
     connections: AsyncConnections
-    entities: AsyncEntities
-    institutions: AsyncInstitutions
-    accounts: AsyncAccounts
-    balances: AsyncBalances
-    transactions: AsyncTransactions
-    transfers: AsyncTransfers
-    webhooks: AsyncWebhooks
+    entities: _Lazy[AsyncEntities] = _Lazy("entities", "AsyncEntities")
+    institutions: _Lazy[AsyncInstitutions] = _Lazy("institutions", "AsyncInstitutions")
+    accounts: _Lazy[AsyncAccounts] = _Lazy("accounts", "AsyncAccounts")
+    balances: _Lazy[AsyncBalances] = _Lazy("balances", "AsyncBalances")
+    transactions: _Lazy[AsyncTransactions] = _Lazy("transactions", "AsyncTransactions")
+    transfers: _Lazy[AsyncTransfers] = _Lazy("transfers", "AsyncTransfers")
+    webhooks: _Lazy[AsyncWebhooks] = _Lazy("webhooks", "AsyncWebhooks")
 
     def _init_resources(self) -> None:
         self.connections = AsyncConnections(self)
-        self.entities = AsyncEntities(self)
-        self.institutions = AsyncInstitutions(self)
-        self.accounts = AsyncAccounts(self)
-        self.balances = AsyncBalances(self)
-        self.transactions = AsyncTransactions(self)
-        self.transfers = AsyncTransfers(self)
-        self.webhooks = AsyncWebhooks(self)
 
     @functools.cached_property
     def with_raw_response(self) -> AsyncWaycoreWithRawResponse:
@@ -150,26 +169,50 @@ class AsyncWaycore(AsyncAPIClient):
 class WaycoreWithRawResponse:
     """`client.with_raw_response`: every resource, its methods returning `APIResponse`."""
 
+    connections: ConnectionsWithRawResponse
+    entities: _Lazy[EntitiesWithRawResponse] = _Lazy("entities", "EntitiesWithRawResponse")
+    institutions: _Lazy[InstitutionsWithRawResponse] = _Lazy(
+        "institutions", "InstitutionsWithRawResponse"
+    )
+    accounts: _Lazy[AccountsWithRawResponse] = _Lazy("accounts", "AccountsWithRawResponse")
+    balances: _Lazy[BalancesWithRawResponse] = _Lazy("balances", "BalancesWithRawResponse")
+    transactions: _Lazy[TransactionsWithRawResponse] = _Lazy(
+        "transactions", "TransactionsWithRawResponse"
+    )
+    transfers: _Lazy[TransfersWithRawResponse] = _Lazy("transfers", "TransfersWithRawResponse")
+    webhooks: _Lazy[WebhooksWithRawResponse] = _Lazy("webhooks", "WebhooksWithRawResponse")
+
     def __init__(self, client: Waycore) -> None:
+        self._source = client
         self.connections = ConnectionsWithRawResponse(client.connections)
-        self.entities = EntitiesWithRawResponse(client.entities)
-        self.institutions = InstitutionsWithRawResponse(client.institutions)
-        self.accounts = AccountsWithRawResponse(client.accounts)
-        self.balances = BalancesWithRawResponse(client.balances)
-        self.transactions = TransactionsWithRawResponse(client.transactions)
-        self.transfers = TransfersWithRawResponse(client.transfers)
-        self.webhooks = WebhooksWithRawResponse(client.webhooks)
 
 
 class AsyncWaycoreWithRawResponse:
     """`aclient.with_raw_response`: every resource, its methods returning `APIResponse`."""
 
+    connections: AsyncConnectionsWithRawResponse
+    entities: _Lazy[AsyncEntitiesWithRawResponse] = _Lazy(
+        "entities", "AsyncEntitiesWithRawResponse"
+    )
+    institutions: _Lazy[AsyncInstitutionsWithRawResponse] = _Lazy(
+        "institutions", "AsyncInstitutionsWithRawResponse"
+    )
+    accounts: _Lazy[AsyncAccountsWithRawResponse] = _Lazy(
+        "accounts", "AsyncAccountsWithRawResponse"
+    )
+    balances: _Lazy[AsyncBalancesWithRawResponse] = _Lazy(
+        "balances", "AsyncBalancesWithRawResponse"
+    )
+    transactions: _Lazy[AsyncTransactionsWithRawResponse] = _Lazy(
+        "transactions", "AsyncTransactionsWithRawResponse"
+    )
+    transfers: _Lazy[AsyncTransfersWithRawResponse] = _Lazy(
+        "transfers", "AsyncTransfersWithRawResponse"
+    )
+    webhooks: _Lazy[AsyncWebhooksWithRawResponse] = _Lazy(
+        "webhooks", "AsyncWebhooksWithRawResponse"
+    )
+
     def __init__(self, client: AsyncWaycore) -> None:
+        self._source = client
         self.connections = AsyncConnectionsWithRawResponse(client.connections)
-        self.entities = AsyncEntitiesWithRawResponse(client.entities)
-        self.institutions = AsyncInstitutionsWithRawResponse(client.institutions)
-        self.accounts = AsyncAccountsWithRawResponse(client.accounts)
-        self.balances = AsyncBalancesWithRawResponse(client.balances)
-        self.transactions = AsyncTransactionsWithRawResponse(client.transactions)
-        self.transfers = AsyncTransfersWithRawResponse(client.transfers)
-        self.webhooks = AsyncWebhooksWithRawResponse(client.webhooks)
