@@ -36,6 +36,10 @@ _HEX_RE: Final = re.compile(rb"\A[0-9a-fA-F]+\Z")
 # never handed to int(), which refuses strings over 4300 digits with a ValueError.
 _MAX_LENGTH_DIGITS: Final = 15
 
+# Bound at import: a test that swaps `socket.socket` out (to prove in-process clients open
+# none) must not break the handler threads of a loopback sandbox still winding down.
+_SOCKET = socket.socket
+
 
 class _BadFraming(Exception):
     """The request body's framing (Content-Length / chunked) cannot be read."""
@@ -293,14 +297,14 @@ class SandboxHTTPServer(ThreadingHTTPServer):
 
     def process_request(self, request: Any, client_address: Any) -> None:
         """Track the connection so :meth:`close_open_connections` can end idle keep-alives."""
-        if isinstance(request, socket.socket):
+        if isinstance(request, _SOCKET):
             with self._open_lock:
                 self._open_sockets.add(request)
         super().process_request(request, client_address)
 
     def shutdown_request(self, request: Any) -> None:
         """Forget a finished connection, then close it."""
-        if isinstance(request, socket.socket):
+        if isinstance(request, _SOCKET):
             with self._open_lock:
                 self._open_sockets.discard(request)
         super().shutdown_request(request)
