@@ -127,6 +127,11 @@ class Operation:
             repeat_conflict_ok=self.repeat_conflict_ok,
         )
 
+    def page(self, filters: Mapping[str, str | int], cursor: str | None) -> Call:
+        """One page of a list (or of the change feed): the filters every page repeats (a
+        cursor is only valid for the same query), plus the cursor after the first page."""
+        return self.call(params=filters if cursor is None else {**filters, "cursor": cursor})
+
     def _fill(self, segments: tuple[str, ...]) -> str:
         if not segments:
             return self.path

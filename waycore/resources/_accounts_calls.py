@@ -39,9 +39,5 @@ def list_filters(
     return {key: value for key, value in candidates.items() if value is not None}
 
 
-def list_page(filters: dict[str, str | int], cursor: str | None) -> Call:
-    return LIST.call(params=filters if cursor is None else {**filters, "cursor": cursor})
-
-
 def retrieve(account_id: str) -> Call:
     return RETRIEVE.call(check.connection_id_segment(account_id, "account_id"))

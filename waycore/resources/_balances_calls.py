@@ -8,7 +8,7 @@ import uuid
 
 from .. import _validation as check
 from .. import _validation_values as values
-from .._operation import Call, Operation
+from .._operation import Operation
 
 LIST = Operation(
     "listBalances",
@@ -43,7 +43,3 @@ def list_filters(
         "limit": check.list_limit(limit),
     }
     return {key: value for key, value in candidates.items() if value is not None}
-
-
-def list_page(filters: dict[str, str | int], cursor: str | None) -> Call:
-    return LIST.call(params=filters if cursor is None else {**filters, "cursor": cursor})

@@ -118,11 +118,6 @@ def list_filters(
     return params
 
 
-def list_page(filters: dict[str, str | int], cursor: str | None) -> Call:
-    params = filters if cursor is None else {**filters, "cursor": cursor}
-    return LIST.call(params=params)
-
-
 def update_credentials(
     connection_id: str,
     *,

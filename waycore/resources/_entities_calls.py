@@ -120,10 +120,6 @@ def list_filters(*, external_entity_id: str | None, limit: int | None) -> dict[s
     return params
 
 
-def list_page(filters: dict[str, str | int], cursor: str | None) -> Call:
-    return LIST.call(params=filters if cursor is None else {**filters, "cursor": cursor})
-
-
 def update(entity_id: str | uuid.UUID, *, contact_emails: Sequence[str]) -> Call:
     segment = _entity_segment(entity_id)
     return UPDATE.call(segment, json={"contactEmails": _contact_emails(contact_emails)})

@@ -29,9 +29,5 @@ def list_filters(*, query: str | None, limit: int | None) -> dict[str, str | int
     return params
 
 
-def list_page(filters: dict[str, str | int], cursor: str | None) -> Call:
-    return LIST.call(params=filters if cursor is None else {**filters, "cursor": cursor})
-
-
 def retrieve(institution_id: str) -> Call:
     return RETRIEVE.call(check.connection_id_segment(institution_id, "institution_id"))

@@ -82,10 +82,6 @@ def list_filters(
     return {key: value for key, value in candidates.items() if value is not None}
 
 
-def list_page(filters: dict[str, str | int], cursor: str | None) -> Call:
-    return LIST.call(params=filters if cursor is None else {**filters, "cursor": cursor})
-
-
 def retrieve(transaction_id: str) -> Call:
     segment = check.connection_id_segment(transaction_id, "transaction_id")
     if segment == "sync":
@@ -118,10 +114,6 @@ def sync_cursor(cursor: object) -> str | None:
     if not cursor:
         raise ValueError("cursor must be a non-empty string (pass None to start at the head)")
     return cursor
-
-
-def sync_page(filters: dict[str, str | int], cursor: str | None) -> Call:
-    return SYNC.call(params=filters if cursor is None else {**filters, "cursor": cursor})
 
 
 def sync_walk(cursor: str | None) -> CursorWalk:

@@ -178,8 +178,3 @@ def list_filters(*, account_id: str | None, limit: int | None) -> dict[str, str 
     if limit_value is not None:
         params["limit"] = limit_value
     return params
-
-
-def list_page(filters: dict[str, str | int], cursor: str | None) -> Call:
-    params = filters if cursor is None else {**filters, "cursor": cursor}
-    return LIST.call(params=params)

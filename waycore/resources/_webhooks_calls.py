@@ -63,11 +63,6 @@ def list_filters(*, limit: int | None) -> dict[str, str | int]:
     return {} if limit_value is None else {"limit": limit_value}
 
 
-def list_page(filters: dict[str, str | int], cursor: str | None) -> Call:
-    params = filters if cursor is None else {**filters, "cursor": cursor}
-    return LIST.call(params=params)
-
-
 def _not_none(value: object, name: str) -> object:
     # Only `metadata` has a documented meaning for null (clear it); what null does to the
     # other fields is not documented, so it is refused rather than sent.

@@ -60,7 +60,7 @@ class Accounts:
         )
 
         def fetch(cursor: str | None) -> Page[Account]:
-            return self._client._request(calls.list_page(filters, cursor), _page, options)
+            return self._client._request(calls.LIST.page(filters, cursor), _page, options)
 
         return Pager(fetch)
 
@@ -91,7 +91,7 @@ class AsyncAccounts:
         )
 
         async def fetch(cursor: str | None) -> Page[Account]:
-            return await self._client._request(calls.list_page(filters, cursor), _page, options)
+            return await self._client._request(calls.LIST.page(filters, cursor), _page, options)
 
         return AsyncPager(fetch)
 

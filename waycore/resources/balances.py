@@ -68,7 +68,7 @@ class Balances:
         )
 
         def fetch(cursor: str | None) -> Page[Balance]:
-            return self._client._request(calls.list_page(filters, cursor), _page, options)
+            return self._client._request(calls.LIST.page(filters, cursor), _page, options)
 
         return Pager(fetch)
 
@@ -101,7 +101,7 @@ class AsyncBalances:
         )
 
         async def fetch(cursor: str | None) -> Page[Balance]:
-            return await self._client._request(calls.list_page(filters, cursor), _page, options)
+            return await self._client._request(calls.LIST.page(filters, cursor), _page, options)
 
         return AsyncPager(fetch)
 

@@ -95,7 +95,7 @@ class Connections:
         )
 
         def fetch(cursor: str | None) -> Page[Connection]:
-            return self._client._request(calls.list_page(filters, cursor), _page, options)
+            return self._client._request(calls.LIST.page(filters, cursor), _page, options)
 
         return Pager(fetch)
 
@@ -210,7 +210,7 @@ class AsyncConnections:
         )
 
         async def fetch(cursor: str | None) -> Page[Connection]:
-            return await self._client._request(calls.list_page(filters, cursor), _page, options)
+            return await self._client._request(calls.LIST.page(filters, cursor), _page, options)
 
         return AsyncPager(fetch)
 

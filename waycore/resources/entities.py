@@ -74,7 +74,7 @@ class Entities:
         filters = calls.list_filters(external_entity_id=external_entity_id, limit=limit)
 
         def fetch(cursor: str | None) -> Page[Entity]:
-            return self._client._request(calls.list_page(filters, cursor), _page, options)
+            return self._client._request(calls.LIST.page(filters, cursor), _page, options)
 
         return Pager(fetch)
 
@@ -135,7 +135,7 @@ class AsyncEntities:
         filters = calls.list_filters(external_entity_id=external_entity_id, limit=limit)
 
         async def fetch(cursor: str | None) -> Page[Entity]:
-            return await self._client._request(calls.list_page(filters, cursor), _page, options)
+            return await self._client._request(calls.LIST.page(filters, cursor), _page, options)
 
         return AsyncPager(fetch)
 

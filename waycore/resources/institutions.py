@@ -57,7 +57,7 @@ class Institutions:
         filters = calls.list_filters(query=query, limit=limit)
 
         def fetch(cursor: str | None) -> Page[Institution]:
-            return self._client._request(calls.list_page(filters, cursor), _page, options)
+            return self._client._request(calls.LIST.page(filters, cursor), _page, options)
 
         return Pager(fetch)
 
@@ -83,7 +83,7 @@ class AsyncInstitutions:
         filters = calls.list_filters(query=query, limit=limit)
 
         async def fetch(cursor: str | None) -> Page[Institution]:
-            return await self._client._request(calls.list_page(filters, cursor), _page, options)
+            return await self._client._request(calls.LIST.page(filters, cursor), _page, options)
 
         return AsyncPager(fetch)
 

@@ -98,7 +98,7 @@ class Transactions:
         )
 
         def fetch(cursor: str | None) -> Page[Transaction]:
-            return self._client._request(calls.list_page(filters, cursor), _page, options)
+            return self._client._request(calls.LIST.page(filters, cursor), _page, options)
 
         return Pager(fetch)
 
@@ -122,7 +122,7 @@ class Transactions:
         `account_id` / `connection_id` the same for the life of a cursor. Raises
         `CursorExpiredError` (start over) or `InvalidCursorError`.
         """
-        call = calls.sync_page(
+        call = calls.SYNC.page(
             calls.sync_filters(account_id=account_id, connection_id=connection_id, limit=limit),
             calls.sync_cursor(cursor),
         )
@@ -153,7 +153,7 @@ class Transactions:
             walk = calls.sync_walk(start)
             current = start
             while True:
-                page = self._client._request(calls.sync_page(filters, current), _sync, options)
+                page = self._client._request(calls.SYNC.page(filters, current), _sync, options)
                 yield page
                 current = walk.next_cursor(page)
                 if current is None:
@@ -206,7 +206,7 @@ class AsyncTransactions:
         )
 
         async def fetch(cursor: str | None) -> Page[Transaction]:
-            return await self._client._request(calls.list_page(filters, cursor), _page, options)
+            return await self._client._request(calls.LIST.page(filters, cursor), _page, options)
 
         return AsyncPager(fetch)
 
@@ -224,7 +224,7 @@ class AsyncTransactions:
         **options: Unpack[RequestOptions],
     ) -> TransactionSyncPage:
         """One call to the change feed; see `Transactions.sync`."""
-        call = calls.sync_page(
+        call = calls.SYNC.page(
             calls.sync_filters(account_id=account_id, connection_id=connection_id, limit=limit),
             calls.sync_cursor(cursor),
         )
@@ -250,7 +250,7 @@ class AsyncTransactions:
             walk = calls.sync_walk(start)
             current = start
             while True:
-                call = calls.sync_page(filters, current)
+                call = calls.SYNC.page(filters, current)
                 page = await self._client._request(call, _sync, options)
                 yield page
                 current = walk.next_cursor(page)

@@ -159,7 +159,7 @@ class Transfers:
         filters = calls.list_filters(account_id=account_id, limit=limit)
 
         def fetch(cursor: str | None) -> Page[Transfer]:
-            return self._client._request(calls.list_page(filters, cursor), _page, options)
+            return self._client._request(calls.LIST.page(filters, cursor), _page, options)
 
         return Pager(fetch)
 
@@ -254,7 +254,7 @@ class AsyncTransfers:
         filters = calls.list_filters(account_id=account_id, limit=limit)
 
         async def fetch(cursor: str | None) -> Page[Transfer]:
-            return await self._client._request(calls.list_page(filters, cursor), _page, options)
+            return await self._client._request(calls.LIST.page(filters, cursor), _page, options)
 
         return AsyncPager(fetch)
 

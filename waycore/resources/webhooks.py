@@ -80,7 +80,7 @@ class Webhooks:
         filters = calls.list_filters(limit=limit)
 
         def fetch(cursor: str | None) -> Page[Webhook]:
-            return self._client._request(calls.list_page(filters, cursor), _page, options)
+            return self._client._request(calls.LIST.page(filters, cursor), _page, options)
 
         return Pager(fetch)
 
@@ -140,7 +140,7 @@ class AsyncWebhooks:
         filters = calls.list_filters(limit=limit)
 
         async def fetch(cursor: str | None) -> Page[Webhook]:
-            return await self._client._request(calls.list_page(filters, cursor), _page, options)
+            return await self._client._request(calls.LIST.page(filters, cursor), _page, options)
 
         return AsyncPager(fetch)
 
